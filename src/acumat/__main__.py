@@ -1,0 +1,5 @@
+"""Allow ``python -m acumat``."""
+
+from acumat.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""Settings, resolved once per process from the environment (prefix ``ACUMAT_``).
+
+``ACUMAT_HOME`` moves the data directory; ``ACUMAT_DATABASE_URL`` (or ``--db``) picks any
+SQLAlchemy URL. Nothing is read at import time: call :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from acumat.errors import InvalidInput, Problem
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def default_home() -> Path:
+    """The platform's per-user data directory (e.g. ``~/.local/share/acumat``)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("acumat", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Where acumat keeps its data and how it serves it."""
+
+    model_config = SettingsConfigDict(env_prefix="ACUMAT_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    @field_validator("database_url")
+    @classmethod
+    def _url_has_scheme(cls, value: str | None) -> str | None:
+        if value is not None and "://" not in value:
+            raise ValueError(
+                "must be a database URL such as sqlite:///path or postgresql+psycopg://…"
+            )
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The URL to connect to: the explicit one, else the SQLite file in ``home``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'acumat.db'}"
+
+    @property
+    def is_default_sqlite(self) -> bool:
+        return self.database_url is None
+
+
+def load_settings(database_url: str | None = None) -> Settings:
+    """Build settings from the environment; an explicit ``database_url`` wins."""
+    try:
+        return Settings(database_url=database_url) if database_url else Settings()
+    except ValidationError as exc:
+        raise InvalidInput(
+            [Problem("ACUMAT_" + str(e["loc"][0]).upper(), e["msg"]) for e in exc.errors()]
+        ) from exc

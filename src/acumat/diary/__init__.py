@@ -1,0 +1,1 @@
+"""The diary: check-ins, spasm episodes, mat sessions and care activities."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, per-user repositories and Alembic migrations."""

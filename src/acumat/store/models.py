@@ -1,0 +1,133 @@
+"""The tables. Every diary row belongs to a user, so server mode isolates by ``user_id``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from acumat.clock import utcnow
+from acumat.store.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime()}  # noqa: RUF012
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class _Entry:
+    """Columns every diary entry shares."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def _score(column: str) -> CheckConstraint:
+    return CheckConstraint(
+        f"{column} IS NULL OR ({column} BETWEEN 0 AND 10)", name=f"{column}_0_10"
+    )
+
+
+class CheckIn(_Entry, Base):
+    __tablename__ = "checkins"
+    __table_args__ = (
+        UniqueConstraint("user_id", "day", name="uq_checkins_user_day"),
+        _score("pain"),
+        _score("peg_enjoyment"),
+        _score("peg_activity"),
+        _score("sleep_quality"),
+        _score("stress"),
+    )
+
+    day: Mapped[date] = mapped_column(Date)
+    pain: Mapped[int] = mapped_column(Integer)
+    peg_enjoyment: Mapped[int | None] = mapped_column(Integer)
+    peg_activity: Mapped[int | None] = mapped_column(Integer)
+    sleep_quality: Mapped[int | None] = mapped_column(Integer)
+    spasm_count: Mapped[int | None] = mapped_column(Integer)
+    stress: Mapped[int | None] = mapped_column(Integer)
+    hours_sitting: Mapped[float | None] = mapped_column(Float)
+    took_pain_relief: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class Episode(_Entry, Base):
+    __tablename__ = "episodes"
+    __table_args__ = (_score("peak_intensity"),)
+
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime | None] = mapped_column()
+    peak_intensity: Mapped[int] = mapped_column(Integer)
+    locations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class MatSession(_Entry, Base):
+    __tablename__ = "mat_sessions"
+    __table_args__ = (
+        _score("pain_before"),
+        _score("pain_after"),
+        CheckConstraint("actual_minutes >= 0", name="actual_minutes_non_negative"),
+    )
+
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    planned_minutes: Mapped[int | None] = mapped_column(Integer)
+    actual_minutes: Mapped[float] = mapped_column(Float)
+    pain_before: Mapped[int | None] = mapped_column(Integer)
+    pain_after: Mapped[int | None] = mapped_column(Integer)
+    fabric_layer: Mapped[bool] = mapped_column(Boolean, default=False)
+    stopped_early: Mapped[bool] = mapped_column(Boolean, default=False)
+    stop_reason: Mapped[str | None] = mapped_column(String(32))
+    skin_reaction: Mapped[str] = mapped_column(String(32), default="none")
+
+
+class CareActivity(_Entry, Base):
+    __tablename__ = "care_activities"
+    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    minutes: Mapped[float] = mapped_column(Float)
+
+
+ENTRY_MODELS: dict[str, type[CheckIn | Episode | MatSession | CareActivity]] = {
+    "checkin": CheckIn,
+    "episode": Episode,
+    "session": MatSession,
+    "care": CareActivity,
+}

@@ -1,0 +1,123 @@
+"""Per-user repositories: every query is scoped to the ``user_id`` they were built with."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from acumat import clock
+from acumat.errors import NotFound
+from acumat.store.models import CareActivity, CheckIn, Episode, MatSession, User
+
+Timed = TypeVar("Timed", bound=Episode | MatSession | CareActivity)
+Row = TypeVar("Row", bound=CheckIn | Episode | MatSession | CareActivity)
+
+KIND_NAMES = {
+    CheckIn: "check-in",
+    Episode: "spasm episode",
+    MatSession: "mat session",
+    CareActivity: "care activity",
+}
+
+
+def local_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """UTC instants spanning local days ``start``..``end`` inclusive."""
+    zone = clock.local_zone()
+    lo = datetime.combine(start, time.min, zone).astimezone(UTC)
+    hi = datetime.combine(end + timedelta(days=1), time.min, zone).astimezone(UTC)
+    return lo, hi
+
+
+class DiaryRepo:
+    """Reads and writes one user's diary inside the caller's transaction."""
+
+    def __init__(self, session: Session, user_id: int) -> None:
+        self.session = session
+        self.user_id = user_id
+
+    def add(self, model: type[Row], values: dict[str, Any], *, is_demo: bool = False) -> Row:
+        now = clock.utcnow()
+        row = model(user_id=self.user_id, is_demo=is_demo, created_at=now, updated_at=now)
+        self._assign(row, values)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def restore(self, model: type[Row], values: dict[str, Any]) -> Row:
+        """Insert a row exactly as exported, timestamps and demo flag included."""
+        row = model(user_id=self.user_id)
+        self._assign(row, values)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def update(self, row: Row, values: dict[str, Any]) -> Row:
+        self._assign(row, values)
+        row.updated_at = clock.utcnow()
+        self.session.flush()
+        return row
+
+    def get(self, model: type[Row], entry_id: int) -> Row:
+        row = self.session.get(model, entry_id)
+        if row is None or row.user_id != self.user_id:
+            raise NotFound(KIND_NAMES[model], entry_id)
+        return row
+
+    def delete(self, row: CheckIn | Episode | MatSession | CareActivity) -> None:
+        self.session.delete(row)
+        self.session.flush()
+
+    def checkin_on(self, day: date) -> CheckIn | None:
+        query = select(CheckIn).where(CheckIn.user_id == self.user_id, CheckIn.day == day)
+        return self.session.scalars(query).one_or_none()
+
+    def checkins_between(self, start: date, end: date) -> list[CheckIn]:
+        query = (
+            select(CheckIn)
+            .where(CheckIn.user_id == self.user_id, CheckIn.day.between(start, end))
+            .order_by(CheckIn.day)
+        )
+        return list(self.session.scalars(query))
+
+    def timed_between(self, model: type[Timed], start: date, end: date) -> list[Timed]:
+        lo, hi = local_day_bounds(start, end)
+        query = (
+            select(model)
+            .where(model.user_id == self.user_id, model.started_at >= lo, model.started_at < hi)
+            .order_by(model.started_at, model.created_at, model.id)
+        )
+        return list(self.session.scalars(query))
+
+    def all_rows(self, model: type[Row]) -> list[Row]:
+        """Every row of one kind in a stable order (export order)."""
+        first = model.day if issubclass(model, CheckIn) else model.started_at
+        query = (
+            select(model)
+            .where(model.user_id == self.user_id)
+            .order_by(first, model.created_at, model.id)
+        )
+        return list(self.session.scalars(query))
+
+    @staticmethod
+    def _assign(row: object, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+class UserRepo:
+    """Accounts. The local single user is created on first use."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def local_user(self) -> User:
+        query = select(User).where(User.is_local.is_(True)).order_by(User.id).limit(1)
+        user = self.session.scalars(query).first()
+        if user is None:
+            user = User(is_local=True, created_at=clock.utcnow())
+            self.session.add(user)
+            self.session.flush()
+        return user

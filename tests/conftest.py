@@ -1,0 +1,122 @@
+"""Shared fixtures: a fresh database per test on SQLite, and the same on PostgreSQL.
+
+The PostgreSQL lane uses ``ACUMAT_TEST_POSTGRES_URL`` (default: the local trust-auth server's
+``test`` database) and gives each test its own schema. When no server answers the lane is
+skipped with a message, unless ``ACUMAT_REQUIRE_POSTGRES=1`` (CI), which turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from acumat.store.engine import Database, make_engine
+from acumat.store.migrate import upgrade
+
+PG_URL = os.environ.get(
+    "ACUMAT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REQUIRE_PG = os.environ.get("ACUMAT_REQUIRE_POSTGRES") == "1"
+_pg_ok: bool | None = None
+
+
+def postgres_available() -> bool:
+    """Whether the PostgreSQL lane can run (checked once per session)."""
+    global _pg_ok
+    if _pg_ok is None:
+        try:
+            probe = create_engine(PG_URL, connect_args={"connect_timeout": 3})
+            with probe.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            probe.dispose()
+            _pg_ok = True
+        except Exception:  # noqa: BLE001 - any failure means "no server here"
+            _pg_ok = False
+    return _pg_ok
+
+
+def skip_without_postgres() -> None:
+    if postgres_available():
+        return
+    message = (
+        f"PostgreSQL half skipped: no server at {PG_URL}. Start PostgreSQL or set "
+        "ACUMAT_TEST_POSTGRES_URL to run it."
+    )
+    if REQUIRE_PG:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'acumat.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A URL whose connections see only a fresh, empty schema."""
+    skip_without_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """An empty database on each backend."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: str = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    """A migrated, empty database on SQLite and on PostgreSQL."""
+    database = Database(make_engine(database_url))
+    upgrade(database.engine)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def user_id(db: Database) -> int:
+    from acumat.services.database import local_user_id
+
+    return local_user_id(db)
+
+
+FROZEN_NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Freeze acumat's clock at noon UTC on 2026-03-15, in UTC."""
+    from acumat import clock
+
+    monkeypatch.setattr(clock, "utcnow", lambda: FROZEN_NOW)
+    monkeypatch.setattr(clock, "local_zone", lambda: UTC)
+    return FROZEN_NOW
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ``ACUMAT_HOME`` with no database URL set: the zero-config default."""
+    path = tmp_path / "home"
+    monkeypatch.setenv("ACUMAT_HOME", str(path))
+    monkeypatch.delenv("ACUMAT_DATABASE_URL", raising=False)
+    return path
