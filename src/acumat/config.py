@@ -62,3 +62,14 @@ def load_settings(database_url: str | None = None) -> Settings:
         raise InvalidInput(
             [Problem("ACUMAT_" + str(e["loc"][0]).upper(), e["msg"]) for e in exc.errors()]
         ) from exc
+
+
+def ensure_local_host(host: str) -> str:
+    """Refuse to listen beyond this computer: health data stays local until accounts exist."""
+    if host not in LOCAL_HOSTS:
+        raise InvalidInput.single(
+            "host",
+            f"{host!r} would expose your diary to other machines; acumat only listens on "
+            "127.0.0.1 until server mode with accounts exists. Use --host 127.0.0.1",
+        )
+    return host

@@ -1,0 +1,1 @@
+"""The browser interface (server-rendered pages) and the app factory shared with the API."""

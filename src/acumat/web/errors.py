@@ -1,0 +1,72 @@
+"""The one place acumat's errors become HTTP statuses and bodies.
+
+API requests get ``{"error", "message", "problems": [{"field", "message"}]}``; page
+requests get the same message rendered in the error page.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+
+from acumat.errors import AcumatError, Conflict, DatabaseNotReady, InvalidInput, NotFound, Problem
+
+STATUS: list[tuple[type[AcumatError], int, str]] = [
+    (InvalidInput, 422, "invalid_input"),
+    (NotFound, 404, "not_found"),
+    (Conflict, 409, "conflict"),
+    (DatabaseNotReady, 503, "database_not_ready"),
+]
+
+
+def status_for(exc: AcumatError) -> tuple[int, str]:
+    for kind, status, code in STATUS:
+        if isinstance(exc, kind):
+            return status, code
+    return 500, "error"
+
+
+def error_body(exc: AcumatError) -> dict[str, object]:
+    _, code = status_for(exc)
+    problems = exc.problems if isinstance(exc, InvalidInput) else []
+    return {
+        "error": code,
+        "message": str(exc),
+        "problems": [{"field": p.field, "message": p.message} for p in problems],
+    }
+
+
+def _from_request_validation(exc: RequestValidationError) -> InvalidInput:
+    problems = []
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"] if part not in ("body", "query", "path")]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "is not a field of this entry; remove it"
+        problems.append(Problem(".".join(loc) or "body", message))
+    return InvalidInput(problems)
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+
+    async def on_acumat_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, AcumatError)
+        status, _ = status_for(exc)
+        if _wants_html(request):
+            from acumat.web.render import render_error
+
+            return render_error(request, exc, status)
+        return JSONResponse(error_body(exc), status_code=status)
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return await on_acumat_error(request, _from_request_validation(exc))
+
+    app.add_exception_handler(AcumatError, on_acumat_error)
+    app.add_exception_handler(RequestValidationError, on_validation)
