@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from typer import _click
 from typer.core import TyperGroup
 
 from acumat import __version__
@@ -21,7 +22,7 @@ BAD_INPUT = (InvalidInput, NotFound, Conflict)
 class AcumatGroup(TyperGroup):
     """Turns acumat's errors into a message on stderr and the documented exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except BAD_INPUT as exc:
