@@ -120,3 +120,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ACUMAT_HOME", str(path))
     monkeypatch.delenv("ACUMAT_DATABASE_URL", raising=False)
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say plainly when the PostgreSQL half did not run, and how to run it."""
+    if not postgres_available():
+        terminalreporter.write_line(
+            f"NOTE: the PostgreSQL half of the suite was SKIPPED (no server at {PG_URL}). "
+            "Start PostgreSQL locally or set ACUMAT_TEST_POSTGRES_URL to include it.",
+            yellow=True,
+        )

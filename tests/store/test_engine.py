@@ -1,0 +1,53 @@
+"""The SQLite engine is tuned for safety, and the database is created where settings say."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from acumat.config import load_settings
+from acumat.errors import DatabaseNotReady
+from acumat.services.database import local_user_id, open_database
+from acumat.store.engine import make_engine
+from acumat.store.migrate import HEAD, current_revision, ensure_current
+from acumat.store.types import UTCDateTime
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_first_use_creates_and_migrates_the_default_database(home: Path) -> None:
+    db = open_database(load_settings())
+    assert (home / "acumat.db").exists()
+    assert current_revision(db.engine) == HEAD
+    assert local_user_id(db) == local_user_id(db)
+    db.dispose()
+
+
+def test_database_url_setting_wins_over_home(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACUMAT_DATABASE_URL", f"sqlite:///{tmp_path / 'elsewhere.db'}")
+    open_database(load_settings()).dispose()
+    assert (tmp_path / "elsewhere.db").exists()
+    assert not (home / "acumat.db").exists()
+
+
+def test_a_non_sqlite_database_must_be_upgraded_explicitly(postgres_url: str) -> None:
+    engine = make_engine(postgres_url)
+    with pytest.raises(DatabaseNotReady, match="acumat db upgrade"):
+        ensure_current(engine, auto=False)
+    engine.dispose()
+
+
+def test_naive_datetimes_are_refused_by_the_column_type() -> None:
+    with pytest.raises(ValueError, match="naive datetime refused"):
+        UTCDateTime().process_bind_param(datetime(2026, 1, 1), make_engine("sqlite://").dialect)
