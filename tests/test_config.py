@@ -32,7 +32,7 @@ def test_a_bad_port_is_refused(home: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.4", "example.org"])
 def test_non_local_hosts_are_refused_until_accounts_exist(host: str) -> None:
-    with pytest.raises(InvalidInput, match="only listens on 127.0.0.1"):
+    with pytest.raises(InvalidInput, match=r"only listens on 127\.0\.0\.1"):
         ensure_local_host(host)
 
 

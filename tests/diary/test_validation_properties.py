@@ -36,6 +36,13 @@ def refused_field(schema: type, raw: dict[str, Any]) -> str:
     return caught.value.problems[0].field
 
 
+def write(db: Database, user_id: int, kind: str, raw: dict[str, Any]) -> None:
+    if kind == "checkin":
+        diary.add_checkin(db, user_id, raw)
+    else:
+        diary.add_entry(db, user_id, kind, raw)
+
+
 def total_rows(db: Database) -> int:
     with db.transaction() as session:
         models = (CheckIn, Episode, MatSession, CareActivity)
@@ -105,8 +112,5 @@ def test_refused_entries_write_nothing(
     raw = {**base, field_value[0]: field_value[1]}
     before = total_rows(db)
     with pytest.raises(InvalidInput):
-        if kind == "checkin":
-            diary.add_checkin(db, user_id, raw)
-        else:
-            diary.add_entry(db, user_id, kind, raw)
+        write(db, user_id, kind, raw)
     assert total_rows(db) == before
