@@ -8,7 +8,7 @@ stored identity. Datetimes without a timezone are read as the person's local tim
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,7 +16,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    model_validator,
+    ValidationInfo,
+    field_validator,
 )
 
 from acumat import clock
@@ -117,11 +118,13 @@ class EpisodeIn(_Strict):
     triggers: Triggers = Field(default_factory=list)
     note: Note = ""
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> Self:
-        if self.ended_at is not None and self.ended_at < self.started_at:
+    @field_validator("ended_at")
+    @classmethod
+    def _ends_after_start(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        started = info.data.get("started_at")
+        if value is not None and started is not None and value < started:
             raise ValueError("ended_at must not be before started_at")
-        return self
+        return value
 
 
 class MatSessionIn(_Strict):
@@ -134,17 +137,21 @@ class MatSessionIn(_Strict):
     pain_after: Score | None = None
     fabric_layer: bool = False
     stopped_early: bool = False
-    stop_reason: StopReason | None = None
+    stop_reason: StopReason | None = Field(default=None, validate_default=True)
     skin_reaction: SkinReaction = "none"
     note: Note = ""
 
-    @model_validator(mode="after")
-    def _reason_matches_stop(self) -> Self:
-        if self.stopped_early and self.stop_reason is None:
-            raise ValueError("stop_reason is required when stopped_early is true")
-        if not self.stopped_early and self.stop_reason is not None:
-            raise ValueError("stop_reason is only allowed when stopped_early is true")
-        return self
+    @field_validator("stop_reason")
+    @classmethod
+    def _reason_matches_stop(cls, value: str | None, info: ValidationInfo) -> str | None:
+        stopped = info.data.get("stopped_early", False)
+        if stopped and value is None:
+            raise ValueError(
+                f"is required when stopped_early is true; one of: {', '.join(STOP_REASONS)}"
+            )
+        if not stopped and value is not None:
+            raise ValueError("is only allowed when stopped_early is true")
+        return value
 
 
 class CareIn(_Strict):

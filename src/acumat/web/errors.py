@@ -44,6 +44,8 @@ def _from_request_validation(exc: RequestValidationError) -> InvalidInput:
         message = str(error["msg"]).removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "is not a field of this entry; remove it"
+        if error["type"] == "json_invalid":
+            loc, message = [], "is not valid JSON; send one JSON object"
         problems.append(Problem(".".join(loc) or "body", message))
     return InvalidInput(problems)
 

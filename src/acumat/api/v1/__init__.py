@@ -1,7 +1,16 @@
-"""Version 1 of the JSON API."""
+"""Version 1 of the JSON API: one module per room, each a thin twin of the service layer.
+
+Handlers parse (FastAPI validates bodies with the diary's ``…In`` schemas), call one
+function of :mod:`acumat.services.diary` and return its ``…Out`` model. Refusals raise
+acumat's errors, which :mod:`acumat.web.errors` turns into 404/409/422 bodies.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
+from acumat.api.v1 import care, checkins, diary, episodes, sessions, vocabulary
+
 router = APIRouter()
+for room in (checkins, episodes, sessions, care, diary, vocabulary):
+    router.include_router(room.router)

@@ -1,0 +1,38 @@
+"""``/api/v1/diary`` and ``/api/v1/pain-trend``: the recent diary and its pain chart's data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from acumat.api.v1.ranges import RecentDays
+from acumat.api.v1.responses import refusals
+from acumat.diary.schemas import DiaryPage
+from acumat.services import diary
+from acumat.web.deps import DbDep, UserDep
+
+router = APIRouter(tags=["diary"])
+
+
+class PainPoint(BaseModel):
+    """One day's check-in pain (0-10): a point of the trend chart."""
+
+    day: date
+    pain: int
+
+
+@router.get("/diary", name="get_diary", responses=refusals(422))
+def get_diary(db: DbDep, user_id: UserDep, days: RecentDays) -> DiaryPage:
+    """Every entry of the last ``days`` days (default 30), newest first within each kind."""
+    start, end = days
+    return diary.list_diary(db, user_id, start, end)
+
+
+@router.get("/pain-trend", name="get_pain_trend", responses=refusals(422))
+def get_pain_trend(db: DbDep, user_id: UserDep, days: RecentDays) -> list[PainPoint]:
+    """Check-in pain of the last ``days`` days (default 30), oldest first; gaps are absent."""
+    start, end = days
+    series = diary.pain_series(db, user_id, start, end)
+    return [PainPoint(day=day, pain=pain) for day, pain in series]

@@ -1,0 +1,35 @@
+"""Proving a refusal: the shared error body naming the field, and not one row written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from acumat.store.engine import Database
+from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
+
+TABLES = {"checkins": CheckIn, "episodes": Episode, "sessions": MatSession, "care": CareActivity}
+RowCounts = Callable[[], dict[str, int]]
+
+
+def count_rows(db: Database) -> dict[str, int]:
+    """Diary rows of every user, per table."""
+    with db.transaction() as session:
+        return {
+            name: int(session.scalar(select(func.count()).select_from(model)) or 0)
+            for name, model in TABLES.items()
+        }
+
+
+def assert_refused(response: httpx.Response, status: int, field: str | None = None) -> Any:
+    """``response`` is the API's error body with ``status``, naming ``field`` when given."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error", "message", "problems"}
+    assert body["message"]
+    if field is not None:
+        assert field in [p["field"] for p in body["problems"]], body
+    return body

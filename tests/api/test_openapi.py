@@ -1,0 +1,164 @@
+"""``/api/v1/openapi.json``: every route documented, with its typed bodies and refusals."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import APIRouter
+from fastapi.routing import APIRoute
+
+import acumat.api.v1
+from acumat.config import load_settings
+from acumat.web.app import create_app
+from tests.api.refusals import assert_refused
+from fastapi.testclient import TestClient
+
+OPENAPI = "/api/v1/openapi.json"
+METHODS = {"get", "post", "put", "delete", "patch", "head", "options"}
+ENTRY_ROOMS = {"episodes": "Episode", "sessions": "MatSession", "care": "Care"}
+ROUTES: set[tuple[str, str]] = {
+    ("/api/v1/checkins", "get"),
+    ("/api/v1/checkins", "post"),
+    ("/api/v1/checkins/{day}", "get"),
+    ("/api/v1/checkins/{day}", "put"),
+    ("/api/v1/checkins/{day}", "delete"),
+    ("/api/v1/diary", "get"),
+    ("/api/v1/pain-trend", "get"),
+    ("/api/v1/vocabulary", "get"),
+}
+for _room in ENTRY_ROOMS:
+    ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}
+    ROUTES |= {(f"/api/v1/{_room}/{{entry_id}}", m) for m in ("get", "put", "delete")}
+# Every create, and the check-in PUT that may create: (path, method, In schema, Out schema)
+CREATES = [("/api/v1/checkins", "post", "CheckInIn", "CheckInOut")]
+CREATES += [("/api/v1/checkins/{day}", "put", "CheckInIn", "CheckInOut")]
+CREATES += [(f"/api/v1/{r}", "post", f"{s}In", f"{s}Out") for r, s in ENTRY_ROOMS.items()]
+
+
+@pytest.fixture
+def client_without_db(sqlite_url: str, home: Path) -> Iterator[TestClient]:
+    """The app without its lifespan: the document needs no database."""
+    test_client = TestClient(create_app(load_settings(sqlite_url)))
+    yield test_client
+    test_client.close()
+
+
+@pytest.fixture
+def document(client_without_db: TestClient) -> dict[str, Any]:
+    response = client_without_db.get(OPENAPI)
+    assert response.status_code == 200
+    doc: dict[str, Any] = response.json()
+    return doc
+
+
+def operations(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in doc["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                yield path, method, operation
+
+
+def refs(node: Any) -> Iterator[str]:
+    """Every ``$ref`` anywhere under ``node``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+
+
+def schema_ref(response_or_body: dict[str, Any]) -> str:
+    ref: str = response_or_body["content"]["application/json"]["schema"]["$ref"]
+    return ref.removeprefix("#/components/schemas/")
+
+
+def test_the_document_lists_every_api_route(document: dict[str, Any]) -> None:
+    documented = {(path, method) for path, method, _ in operations(document)}
+    assert documented >= ROUTES
+
+
+def room_routes() -> Iterator[tuple[str, str]]:
+    """(path, method) of every route of every room module under ``acumat.api.v1``."""
+    for module in pkgutil.iter_modules(acumat.api.v1.__path__, "acumat.api.v1."):
+        router = getattr(importlib.import_module(module.name), "router", None)
+        if isinstance(router, APIRouter):
+            for route in router.routes:
+                if isinstance(route, APIRoute):
+                    yield from ((f"/api/v1{route.path}", m.lower()) for m in route.methods or ())
+
+
+def test_every_room_route_is_served_and_documented(document: dict[str, Any]) -> None:
+    documented = {(path, method) for path, method, _ in operations(document)}
+    assert set(room_routes()) == documented == ROUTES
+
+
+def test_the_document_is_well_formed_openapi(document: dict[str, Any]) -> None:
+    assert document["openapi"].startswith("3.")
+    assert document["info"]["title"] == "acumat"
+    assert document["info"]["version"]
+    ids = [op["operationId"] for _, _, op in operations(document)]
+    assert len(ids) == len(set(ids))
+    schemas = document["components"]["schemas"]
+    for ref in refs(document):
+        assert ref.startswith("#/components/schemas/")
+        assert ref.removeprefix("#/components/schemas/") in schemas, ref
+
+
+def test_every_operation_documents_its_answers_and_path_parameters(
+    document: dict[str, Any],
+) -> None:
+    for path, method, operation in operations(document):
+        assert operation["responses"], (path, method)
+        assert all(r["description"] for r in operation["responses"].values())
+        assert operation.get("summary") or operation.get("description"), (path, method)
+        declared = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+        in_template = {part[1:-1] for part in path.split("/") if part.startswith("{")}
+        assert declared == in_template, (path, method)
+
+
+@pytest.mark.parametrize(("path", "method", "schema_in", "schema_out"), CREATES)
+def test_creating_routes_show_their_typed_body_and_201_answer(
+    document: dict[str, Any], path: str, method: str, schema_in: str, schema_out: str
+) -> None:
+    operation = document["paths"][path][method]
+    assert operation["requestBody"]["required"] is True
+    assert schema_ref(operation["requestBody"]) == schema_in
+    assert schema_ref(operation["responses"]["201"]) == schema_out
+    assert schema_ref(operation["responses"]["422"]) == "ErrorOut"
+
+
+def test_deletes_answer_204_without_a_body_and_document_404(document: dict[str, Any]) -> None:
+    deletes = [(p, op) for p, m, op in operations(document) if m == "delete"]
+    assert len(deletes) == 4
+    for _, operation in deletes:
+        assert "content" not in operation["responses"]["204"]
+        assert schema_ref(operation["responses"]["404"]) == "ErrorOut"
+
+
+def test_refusals_are_documented_with_the_real_error_body(document: dict[str, Any]) -> None:
+    documented = [s for _, _, op in operations(document) for s in op["responses"] if s >= "400"]
+    assert documented
+    for _, _, operation in operations(document):
+        for status, response in operation["responses"].items():
+            if status >= "400":
+                assert schema_ref(response) == "ErrorOut"
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_the_documented_error_body_is_what_a_refusal_sends(
+    client: TestClient, document: dict[str, Any]
+) -> None:
+    body = assert_refused(client.post("/api/v1/checkins", json={"day": "2026-03-14"}), 422)
+    error = document["components"]["schemas"]["ErrorOut"]
+    assert set(error["properties"]) == set(body) == set(error["required"])
+    problem = document["components"]["schemas"]["ProblemOut"]
+    assert set(problem["properties"]) == set(body["problems"][0])
