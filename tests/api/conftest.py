@@ -11,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from acumat.config import load_settings
 from acumat.store.engine import Database
 from acumat.store.models import User
 from acumat.web.app import create_app
 from tests.api.refusals import RowCounts, count_rows
-from fastapi.testclient import TestClient
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from tests.api.refusals import assert_refused
-from fastapi.testclient import TestClient
 
 
 def log_checkins(client: TestClient, pains: dict[str, int]) -> None:

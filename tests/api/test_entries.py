@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from acumat.services import diary
 from acumat.store.engine import Database
 from tests.api.refusals import RowCounts, assert_refused
-from fastapi.testclient import TestClient
 
 EARLIER = "2026-03-14T08:00:00Z"
 

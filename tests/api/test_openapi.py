@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
 
 import acumat.api.v1
 from acumat.config import load_settings
 from acumat.web.app import create_app
 from tests.api.refusals import assert_refused
-from fastapi.testclient import TestClient
 
 OPENAPI = "/api/v1/openapi.json"
 METHODS = {"get", "post", "put", "delete", "patch", "head", "options"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from acumat.diary import vocabulary
-from fastapi.testclient import TestClient
 
 LISTS = {
     "triggers": vocabulary.TRIGGERS,
