@@ -106,3 +106,10 @@ def test_it_hides_one_users_entries_from_another(db: Database, user_id: int) -> 
     with pytest.raises(NotFound):
         diary.delete_entry(db, stranger, "care", saved.id)
     assert diary.list_diary(db, stranger, date(2026, 3, 1), date(2026, 3, 15)).care == []
+
+
+def test_a_deleted_entrys_id_is_never_given_to_a_new_one(db: Database, user_id: int) -> None:
+    raw = {"started_at": "2026-03-14T20:00:00Z", "actual_minutes": 10}
+    first = diary.add_entry(db, user_id, "session", raw)
+    diary.delete_entry(db, user_id, "session", first.id)
+    assert diary.add_entry(db, user_id, "session", raw).id != first.id

@@ -1,9 +1,172 @@
-"""``acumat diary``: recent entries. (Filled in by the CLI work.)"""
+"""``acumat diary``: recent entries as tables, or the service's DiaryPage as JSON."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from acumat.cli.log import open_diary
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from acumat.diary.schemas import DiaryPage
+
+DEMO_MARK = "demo"
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``diary`` command to ``app``."""
+    app.command(name="diary")(diary)
+
+
+def diary(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option("--days", help="How many days back, today included.")] = 14,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+) -> None:
+    """Show your recent check-ins, spasm episodes, mat sessions and care, newest first.
+
+    Ids in the first column are what `acumat log … --edit ID` and `acumat log delete` take.
+    Rows marked "demo" are sample data from `acumat demo`, not yours.
+
+    Example: acumat diary --days 30
+    """
+    from acumat.services import diary as service
+
+    start, end = service.diary_range(days)
+    db, user = open_diary(ctx)
+    page = service.list_diary(db, user, start, end)
+    if as_json:
+        from acumat.cli.output import emit_json
+
+        emit_json(page)
+    else:
+        show(page)
+
+
+def show(page: DiaryPage) -> None:
+    """Print one table per kind that has entries, or a hint when there are none."""
+    from rich.console import Console
+
+    tables = [t for t in (checkins(page), episodes(page), sessions(page), care(page)) if t]
+    if not tables:
+        typer.echo(
+            f"No entries from {page.start} to {page.end}. "
+            "Add one with `acumat log checkin --pain N`."
+        )
+        return
+    console = Console(markup=False, highlight=False)  # notes are the person's text, not markup
+    for grid in tables:
+        console.print(grid)
+        console.print()
+    if has_demo(page):
+        typer.echo(f'Rows marked "[{DEMO_MARK}]" are sample data from `acumat demo`, not yours.')
+
+
+def has_demo(page: DiaryPage) -> bool:
+    groups: tuple[list[Any], ...] = (page.checkins, page.episodes, page.sessions, page.care)
+    return any(entry.is_demo for group in groups for entry in group)
+
+
+def table(title: str, *columns: str) -> Table:
+    from rich.table import Table
+
+    grid = Table(title=title, title_justify="left", show_edge=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    return grid
+
+
+def mark(entry: Any, first: str) -> str:
+    """The first cell, tagged so demo rows cannot pass for the person's own data."""
+    return f"{first} [{DEMO_MARK}]" if entry.is_demo else first
+
+
+def pain_change(before: int | None, after: int | None) -> str:
+    from acumat.cli.output import number
+
+    if before is None and after is None:
+        return ""
+    return f"{number(before) or '?'} → {number(after) or '?'}"
+
+
+def checkins(page: DiaryPage) -> Table | None:
+    from acumat.cli.output import number
+
+    if not page.checkins:
+        return None
+    grid = table(
+        "Check-ins", "day", "pain", "PEG", "sleep", "spasms", "stress", "sitting h", "note"
+    )
+    for c in page.checkins:
+        grid.add_row(
+            mark(c, c.day.isoformat()),
+            str(c.pain),
+            number(c.peg_score),
+            number(c.sleep_quality),
+            number(c.spasm_count),
+            number(c.stress),
+            number(c.hours_sitting),
+            c.note,
+        )
+    return grid
+
+
+def episodes(page: DiaryPage) -> Table | None:
+    from acumat.cli.output import local_time
+
+    if not page.episodes:
+        return None
+    grid = table("Spasm episodes", "id", "start", "end", "peak", "where", "triggers", "note")
+    for e in page.episodes:
+        grid.add_row(
+            mark(e, str(e.id)),
+            local_time(e.started_at),
+            local_time(e.ended_at, "ongoing"),
+            str(e.peak_intensity),
+            ", ".join(e.locations),
+            ", ".join(e.triggers),
+            e.note,
+        )
+    return grid
+
+
+def sessions(page: DiaryPage) -> Table | None:
+    from acumat.cli.output import local_time, number
+
+    if not page.sessions:
+        return None
+    grid = table(
+        "Mat sessions", "id", "start", "min", "planned", "pain", "fabric", "stopped", "skin"
+    )
+    for s in page.sessions:
+        grid.add_row(
+            mark(s, str(s.id)),
+            local_time(s.started_at),
+            number(s.actual_minutes),
+            number(s.planned_minutes),
+            pain_change(s.pain_before, s.pain_after),
+            "yes" if s.fabric_layer else "no",
+            s.stop_reason or "",
+            "" if s.skin_reaction == "none" else s.skin_reaction,
+        )
+    return grid
+
+
+def care(page: DiaryPage) -> Table | None:
+    from acumat.cli.output import local_time, number
+
+    if not page.care:
+        return None
+    grid = table("Care", "id", "start", "kind", "min", "note")
+    for c in page.care:
+        grid.add_row(
+            mark(c, str(c.id)),
+            local_time(c.started_at),
+            c.kind,
+            number(c.minutes),
+            c.note,
+        )
+    return grid

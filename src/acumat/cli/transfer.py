@@ -1,9 +1,137 @@
-"""``acumat export|import|backup|demo``. (Filled in by the interop work.)"""
+"""``acumat export|import|backup|demo``: moving a diary in and out of the database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from acumat.cli.state import state
+
+if TYPE_CHECKING:
+    from acumat.services.transfer import EntryCounts
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]
 
 
 def register(app: typer.Typer) -> None:
     """Add the data-moving commands to ``app``."""
+    app.command(name="export")(export)
+    app.command(name="import")(import_)
+    app.command(name="backup")(backup)
+    app.command(name="demo")(demo)
+
+
+def export(
+    ctx: typer.Context,
+    out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for the screen.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="csv or json; default: the file's extension, else json."
+        ),
+    ] = None,
+    force: ForceFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Write your whole diary to a CSV or JSON file that `acumat import` reads back.
+
+    Example: acumat export --format csv --out diary.csv
+    """
+    from acumat.services import transfer
+
+    cli = state(ctx)
+    if out == "-":
+        typer.echo(transfer.export_diary(cli.database(), cli.user_id(), fmt), nl=False)
+        return
+    result = transfer.write_export(cli.database(), cli.user_id(), Path(out), fmt, overwrite=force)
+    if as_json:
+        _emit(result)
+    else:
+        typer.echo(f"Exported {describe(result.counts)} to {result.path}.")
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="An acumat CSV or JSON export.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Add every entry of an acumat export to your diary: all of it, or nothing if any row is wrong.
+
+    Example: acumat import diary.json
+    """
+    from acumat.services import transfer
+
+    cli = state(ctx)
+    summary = transfer.import_file(cli.database(), cli.user_id(), file)
+    if as_json:
+        _emit(summary)
+    else:
+        typer.echo(f"Imported {describe(summary)} from {file} ({summary.format}).")
+
+
+def backup(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write the backup to.")],
+    force: ForceFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Copy the whole database to one file: a SQLite copy, or a JSON export for PostgreSQL.
+
+    The SQLite copy is safe to take while acumat is running; open it with --db sqlite:///FILE.
+
+    Example: acumat backup --out ~/acumat-backup.db
+    """
+    from acumat.services import transfer
+
+    result = transfer.backup(state(ctx).database(), out, overwrite=force)
+    if as_json:
+        _emit(result)
+    else:
+        kind = "SQLite copy" if result.method == "sqlite-online-backup" else "JSON export"
+        typer.echo(f"Backed up to {result.path} ({kind}, {result.size_bytes} bytes).")
+
+
+def demo(
+    ctx: typer.Context,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Another seed gives another made-up story.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Fill an empty diary with ten weeks of made-up entries, marked as demo data.
+
+    Example: ACUMAT_HOME=/tmp/acumat-demo acumat demo --seed 7
+    """
+    from acumat.services import demo as service
+
+    cli = state(ctx)
+    counts = service.load_demo(cli.database(), cli.user_id(), seed)
+    if as_json:
+        _emit(counts)
+    else:
+        typer.echo(f"Added {describe(counts)} of demo data, each marked as demo.")
+        typer.echo("See them with `acumat diary --days 70`.")
+
+
+def describe(counts: EntryCounts) -> str:
+    """``3 check-ins, 1 spasm episode, 0 mat sessions and 2 care activities``."""
+    parts = [
+        _plural(counts.checkins, "check-in"),
+        _plural(counts.episodes, "spasm episode"),
+        _plural(counts.sessions, "mat session"),
+        _plural(counts.care, "care activity", "care activities"),
+    ]
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+def _emit(value: object) -> None:
+    from acumat.cli.output import emit_json
+
+    emit_json(value)

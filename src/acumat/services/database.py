@@ -15,7 +15,11 @@ def open_database(settings: Settings) -> Database:
     url = settings.resolved_database_url
     engine = make_engine(url)
     is_sqlite = make_url(url).get_backend_name() == "sqlite"
-    ensure_current(engine, auto=is_sqlite)
+    try:
+        ensure_current(engine, auto=is_sqlite)
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(engine)
 
 

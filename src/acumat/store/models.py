@@ -37,8 +37,12 @@ class Base(DeclarativeBase):
     type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime()}  # noqa: RUF012
 
 
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}  # a deleted entry's id never names a new one
+
+
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = (NEVER_REUSE_IDS,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
@@ -73,6 +77,7 @@ class CheckIn(_Entry, Base):
         _score("peg_activity"),
         _score("sleep_quality"),
         _score("stress"),
+        NEVER_REUSE_IDS,
     )
 
     day: Mapped[date] = mapped_column(Date)
@@ -88,7 +93,7 @@ class CheckIn(_Entry, Base):
 
 class Episode(_Entry, Base):
     __tablename__ = "episodes"
-    __table_args__ = (_score("peak_intensity"),)
+    __table_args__ = (_score("peak_intensity"), NEVER_REUSE_IDS)
 
     started_at: Mapped[datetime] = mapped_column(index=True)
     ended_at: Mapped[datetime | None] = mapped_column()
@@ -103,6 +108,7 @@ class MatSession(_Entry, Base):
         _score("pain_before"),
         _score("pain_after"),
         CheckConstraint("actual_minutes >= 0", name="actual_minutes_non_negative"),
+        NEVER_REUSE_IDS,
     )
 
     started_at: Mapped[datetime] = mapped_column(index=True)
@@ -118,7 +124,7 @@ class MatSession(_Entry, Base):
 
 class CareActivity(_Entry, Base):
     __tablename__ = "care_activities"
-    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"), NEVER_REUSE_IDS)
 
     started_at: Mapped[datetime] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(String(32))

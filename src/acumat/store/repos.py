@@ -91,6 +91,19 @@ class DiaryRepo:
         )
         return list(self.session.scalars(query))
 
+    def checkin_days(self) -> set[date]:
+        """Every day this user has a check-in for."""
+        query = select(CheckIn.day).where(CheckIn.user_id == self.user_id)
+        return set(self.session.scalars(query))
+
+    def has_entries(self) -> bool:
+        """Whether this user has any diary entry at all."""
+        for model in (CheckIn, Episode, MatSession, CareActivity):
+            query = select(model.id).where(model.user_id == self.user_id).limit(1)
+            if self.session.scalar(query) is not None:
+                return True
+        return False
+
     def all_rows(self, model: type[Row]) -> list[Row]:
         """Every row of one kind in a stable order (export order)."""
         first = model.day if issubclass(model, CheckIn) else model.started_at

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "care_activities",
@@ -48,6 +49,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_care_activities")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("care_activities", schema=None) as batch_op:
         batch_op.create_index(
@@ -95,6 +97,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_checkins")),
         sa.UniqueConstraint("user_id", "day", name="uq_checkins_user_day"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("checkins", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_checkins_user_id"), ["user_id"], unique=False)
@@ -120,6 +123,7 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_episodes_user_id_users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_episodes")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("episodes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_episodes_started_at"), ["started_at"], unique=False)
@@ -160,6 +164,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mat_sessions")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("mat_sessions", schema=None) as batch_op:
         batch_op.create_index(

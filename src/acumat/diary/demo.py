@@ -1,0 +1,281 @@
+"""Ten weeks of made-up diary entries, so a newcomer sees every feature with data in it.
+
+Pure and deterministic: the same ``seed`` and ``now`` give the same entries, and nothing
+is read from the clock or the disk. The story is plausible rather than clinical: pain
+drifts around a slowly improving level, is a little lower on mat days and higher with
+stress, long sitting and spasm episodes; sleep is worse on painful days. Mat sessions
+start at 10 minutes on a fabric layer and build up by at most 5 minutes after each
+well-tolerated session, to a 30-minute cap; one session is stopped early (and the plan
+steps back) and one leaves redness. Every entry passes the ``…In`` schemas and every
+note says it is demo data; the service stores them with ``is_demo`` set.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from acumat.diary.schemas import CareIn, CheckInIn, EntryKind, EpisodeIn, MatSessionIn
+
+DEMO_DAYS = 70
+DEFAULT_SEED = 2026
+NOTE_PREFIX = "Demo data (made up)"
+FIRST_MINUTES = 10
+CAP_MINUTES = 30
+MAX_STEP_MINUTES = 5
+FABRIC_UNTIL_MINUTES = 20  # lie on a cloth until sessions reach this length
+REDNESS_SESSION = 1  # 0-based index of the session that leaves redness
+STOPPED_SESSION = 11  # 0-based index of the session stopped early
+
+CHECKIN_NOTES = (
+    "long day at the desk",
+    "quiet day, some gardening",
+    "back felt stiff in the morning",
+    "busy week, tight shoulders",
+    "good walk at lunch",
+    "slept badly, sore on waking",
+)
+SPASM_NOTES = (
+    "came on while lifting a box",
+    "started after a long meeting",
+    "woke up with it",
+    "caught me getting out of the car",
+)
+TRIGGER_WEIGHTS = {
+    "sitting_posture": 5,
+    "lifting": 3,
+    "stress": 3,
+    "overuse": 2,
+    "poor_sleep": 2,
+    "other": 1,
+}
+SIDE_LOCATIONS = ("hip_left", "hip_right", "middle_left", "middle_right")
+
+DemoModel = CheckInIn | EpisodeIn | MatSessionIn | CareIn
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """One generated entry and the moment it was (supposedly) logged."""
+
+    kind: EntryKind
+    entry: DemoModel
+    logged_at: datetime
+
+
+def generate_demo(now: datetime, seed: int = DEFAULT_SEED) -> list[DemoEntry]:
+    """Entries for the 70 local days ending on ``now``'s day, none later than ``now``.
+
+    ``now`` must be timezone-aware; its zone is the person's local zone.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    story = _Story(random.Random(seed), now)
+    story.tell()
+    return story.entries
+
+
+def note(text: str) -> str:
+    """A demo note: always says it is demo data."""
+    return f"{NOTE_PREFIX}: {text}."
+
+
+def _clamp(value: float, low: float = 0, high: float = 10) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+@dataclass
+class _Day:
+    """What the story decided for one day before writing its entries."""
+
+    day: date
+    index: int
+    mat: bool
+    spasm: bool
+    stress: int
+    sitting: float
+    pain: int = 0
+
+
+@dataclass
+class _Story:
+    rng: random.Random
+    now: datetime
+    entries: list[DemoEntry] = field(default_factory=list)
+    plan_minutes: int = FIRST_MINUTES
+    sessions_done: int = 0
+    level: float = 5.6
+
+    def tell(self) -> None:
+        first = self.now.date() - timedelta(days=DEMO_DAYS - 1)
+        spasm_days = self._spasm_days()
+        for index in range(DEMO_DAYS):
+            self._live(self._plan_day(first + timedelta(days=index), index, spasm_days))
+        self._ongoing_episode()
+
+    # --- deciding ----------------------------------------------------------------------
+
+    def _spasm_days(self) -> set[int]:
+        """8-15 episodes in all: the earlier ones on random days, the last still ongoing."""
+        count = self.rng.randint(8, 15) - 1
+        return set(self.rng.sample(range(2, DEMO_DAYS - 3), count))
+
+    def _plan_day(self, day: date, index: int, spasm_days: set[int]) -> _Day:
+        weekday = day.weekday() < 5
+        wave = 1.5 * math.sin(2 * math.pi * index / 23)
+        stress = _clamp(5 + wave + (1 if weekday else -1.5) + self.rng.gauss(0, 1.2))
+        sitting = max(0.0, min(16.0, self.rng.gauss(7.5 if weekday else 3.0, 1.2)))
+        mat = self.rng.random() < 0.7 and self._at(day, 21, 15) <= self.now  # ends by now
+        return _Day(day, index, mat, index in spasm_days, stress, round(sitting * 2) / 2)
+
+    def _daily_pain(self, plan: _Day) -> int:
+        self.level += 0.2 * (5.6 - self.level) + self.rng.gauss(0, 0.35)
+        improvement = 1.5 * plan.index / DEMO_DAYS
+        pain = (
+            self.level
+            - improvement
+            - (0.9 if plan.mat else 0)
+            + 0.3 * (plan.stress - 5)
+            + 0.1 * (plan.sitting - 6)
+            + (2.0 if plan.spasm else 0)
+            + self.rng.gauss(0, 0.5)
+        )
+        return _clamp(pain, 1, 9)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def _live(self, plan: _Day) -> None:
+        plan.pain = self._daily_pain(plan)
+        self._care(plan)
+        if plan.spasm:
+            self._episode(plan)
+        if plan.mat:
+            self._session(plan)
+        if self.rng.random() >= 0.07:  # now and then a day goes unrecorded
+            self._checkin(plan)
+
+    def _checkin(self, plan: _Day) -> None:
+        pain = plan.pain
+        self._add(
+            "checkin",
+            CheckInIn(
+                day=plan.day,
+                pain=pain,
+                peg_enjoyment=_clamp(pain - 0.5 + self.rng.gauss(0, 1)),
+                peg_activity=_clamp(pain + self.rng.gauss(0, 1)),
+                sleep_quality=_clamp(8.5 - 0.6 * pain + self.rng.gauss(0, 1)),
+                spasm_count=self._spasm_count(plan),
+                stress=plan.stress,
+                hours_sitting=plan.sitting,
+                took_pain_relief=self._took_relief(pain),
+                note=note(self.rng.choice(CHECKIN_NOTES)),
+            ),
+            min(self._at(plan.day, 21, 30), self.now),
+        )
+
+    def _spasm_count(self, plan: _Day) -> int:
+        if plan.spasm:
+            return self.rng.randint(2, 4)
+        return 1 if self.rng.random() < plan.pain / 14 else 0
+
+    def _took_relief(self, pain: int) -> bool | None:
+        if self.rng.random() < 0.1:
+            return None  # left blank, as people sometimes do
+        return pain >= 6 and self.rng.random() < 0.6
+
+    def _episode(self, plan: _Day) -> None:
+        start = self._at(plan.day, self.rng.randint(7, 18), self.rng.randint(0, 59))
+        end = start + timedelta(minutes=self.rng.randint(15, 180))
+        self._add("episode", self._episode_in(start, end, plan.pain), end)
+        self._after_spasm(start, plan)
+
+    def _ongoing_episode(self) -> None:
+        start = self.now - timedelta(hours=self.rng.uniform(1, 6))
+        self._add("episode", self._episode_in(start, None, 6), start + timedelta(minutes=20))
+
+    def _episode_in(self, start: datetime, end: datetime | None, pain: int) -> EpisodeIn:
+        locations = {self.rng.choice(("lower_left", "lower_right"))}
+        if self.rng.random() < 0.5:
+            locations.add(self.rng.choice(SIDE_LOCATIONS))
+        words = list(TRIGGER_WEIGHTS)
+        triggers = set(self.rng.choices(words, weights=list(TRIGGER_WEIGHTS.values()), k=2))
+        return EpisodeIn(
+            started_at=start,
+            ended_at=end,
+            peak_intensity=_clamp(pain + self.rng.randint(1, 3), 3, 10),
+            locations=sorted(locations),
+            triggers=sorted(triggers),
+            note=note(self.rng.choice(SPASM_NOTES)),
+        )
+
+    def _after_spasm(self, start: datetime, plan: _Day) -> None:
+        heat_start = start + timedelta(minutes=30)
+        self._care_entry(heat_start, "heat", self.rng.choice((15.0, 17.5, 20.0)), "heat pad")
+        if self.rng.random() < 0.5:
+            cold_start = self._at(plan.day + timedelta(days=1), 8, 15)
+            self._care_entry(cold_start, "cold", self.rng.choice((10.0, 12.5, 15.0)), "cold pack")
+
+    def _care(self, plan: _Day) -> None:
+        if self.rng.random() < 0.45:
+            minutes = self.rng.choice((8.0, 10.0, 12.5, 15.0))
+            self._care_entry(self._at(plan.day, 7, 30), "stretching", minutes, "morning stretches")
+        if self.rng.random() < 0.5:
+            minutes = float(self.rng.randint(15, 45))
+            self._care_entry(self._at(plan.day, 12, 30), "walking", minutes, "lunchtime walk")
+
+    def _care_entry(self, start: datetime, kind: str, minutes: float, text: str) -> None:
+        end = start + timedelta(minutes=minutes)
+        if end <= self.now:
+            self._add(
+                "care", CareIn(started_at=start, kind=kind, minutes=minutes, note=note(text)), end
+            )
+
+    def _session(self, plan: _Day) -> None:
+        index, planned = self.sessions_done, self.plan_minutes
+        start = self._at(plan.day, 20, self.rng.randint(0, 30))
+        before = _clamp(plan.pain + self.rng.choice((-1, 0, 0, 1)))
+        if index == STOPPED_SESSION:
+            session = self._stopped_session(start, planned, before)
+            self.plan_minutes = max(FIRST_MINUTES, planned - MAX_STEP_MINUTES)
+        else:
+            session = self._full_session(start, planned, before, index)
+            if index != REDNESS_SESSION:  # redness: hold the length, do not build up
+                step = self.rng.choice((1, 2, 3, MAX_STEP_MINUTES))
+                self.plan_minutes = min(CAP_MINUTES, planned + step)
+        self.sessions_done += 1
+        self._add("session", session, start + timedelta(minutes=session.actual_minutes + 2))
+
+    def _full_session(self, start: datetime, planned: int, before: int, index: int) -> MatSessionIn:
+        return MatSessionIn(
+            started_at=start,
+            planned_minutes=planned,
+            actual_minutes=planned - self.rng.choice((0.0, 0.0, 0.0, 0.5, 1.25)),
+            pain_before=before,
+            pain_after=_clamp(before - self.rng.choice((0, 1, 1, 2, 2, 3))),
+            fabric_layer=planned < FABRIC_UNTIL_MINUTES,
+            skin_reaction="redness" if index == REDNESS_SESSION else "none",
+            note=note("evening session" if index else "first time on the mat, on a towel"),
+        )
+
+    def _stopped_session(self, start: datetime, planned: int, before: int) -> MatSessionIn:
+        return MatSessionIn(
+            started_at=start,
+            planned_minutes=planned,
+            actual_minutes=round(planned * 0.4 * 4) / 4,
+            pain_before=before,
+            pain_after=_clamp(before + 1),
+            fabric_layer=planned < FABRIC_UNTIL_MINUTES,
+            stopped_early=True,
+            stop_reason="more_pain",
+            note=note("pain got worse, so I stopped and got up slowly"),
+        )
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _at(self, day: date, hour: int, minute: int) -> datetime:
+        return datetime.combine(day, time(hour, minute), tzinfo=self.now.tzinfo)
+
+    def _add(self, kind: EntryKind, entry: DemoModel, logged_at: datetime) -> None:
+        self.entries.append(DemoEntry(kind, entry, min(logged_at, self.now)))

@@ -1,0 +1,5 @@
+"""Files other programs (and other acumat databases) can read: one module per format.
+
+``json_io`` and ``csv_io`` write a whole diary and read it back losslessly; ``records``
+holds the entry shape both share. Pure text in, text out: no database, no files.
+"""

@@ -1,0 +1,48 @@
+"""Filling an empty diary with ten weeks of demo data, to show what acumat can do.
+
+Demo entries are ordinary entries marked ``is_demo`` with notes that say so, so every
+view, export and analysis treats them as data while people can still tell them apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from acumat import clock
+from acumat.diary.demo import DEFAULT_SEED, DemoEntry, generate_demo
+from acumat.diary.schemas import EntryKind
+from acumat.errors import Conflict
+from acumat.services.transfer import EntryCounts, restore_entries
+from acumat.store.engine import Database
+from acumat.store.repos import DiaryRepo
+
+
+def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCounts:
+    """Write ten weeks of demo data ending today, in one transaction; returns the counts.
+
+    ``seed`` picks the made-up story (default :data:`DEFAULT_SEED`); the same seed on the
+    same day gives the same entries.
+
+    Refuses with :class:`Conflict` when the diary already has any entry: demo data
+    mixed into a real diary would distort every chart and trial.
+    """
+    now = clock.utcnow().astimezone(clock.local_zone())
+    entries = generate_demo(now, DEFAULT_SEED if seed is None else seed)
+    with db.transaction() as session:
+        repo = DiaryRepo(session, user_id)
+        if repo.has_entries():
+            raise Conflict(
+                "demo data only goes into an empty diary, and yours already has entries; "
+                "try it in a separate folder, e.g. ACUMAT_HOME=/tmp/acumat-demo acumat demo"
+            )
+        return restore_entries(repo, (_stored(entry) for entry in entries))
+
+
+def _stored(demo: DemoEntry) -> tuple[EntryKind, dict[str, Any]]:
+    values = {
+        **demo.entry.model_dump(),
+        "created_at": demo.logged_at,
+        "updated_at": demo.logged_at,
+        "is_demo": True,
+    }
+    return demo.kind, values

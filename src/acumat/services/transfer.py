@@ -1,0 +1,285 @@
+"""Moving a diary in and out: export, import and backup.
+
+Exports are whole-diary CSV or JSON files (:mod:`acumat.interop`) that import back
+losslessly. An import validates every row before it opens a transaction and writes all
+rows in one, so a bad file or a clash leaves the diary untouched. Output files are
+written to a temporary name and moved into place, so a crash never leaves half a file
+under the name asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from acumat import clock
+from acumat.diary.schemas import (
+    ENTRY_KINDS,
+    CareOut,
+    CheckInIn,
+    CheckInOut,
+    EntryKind,
+    EpisodeOut,
+    MatSessionOut,
+)
+from acumat.errors import Conflict, InvalidInput
+from acumat.interop.csv_io import dump_csv, load_csv
+from acumat.interop.json_io import dump_json, load_json
+from acumat.interop.records import LIST_NAMES, EntriesByKind, Record
+from acumat.store.engine import Database
+from acumat.store.models import ENTRY_MODELS
+from acumat.store.repos import DiaryRepo
+
+Format = Literal["csv", "json"]
+WRITERS: dict[str, Callable[[EntriesByKind], str]] = {"csv": dump_csv, "json": dump_json}
+READERS: dict[str, Callable[[str], list[Record]]] = {"csv": load_csv, "json": load_json}
+OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
+    "checkin": CheckInOut,
+    "episode": EpisodeOut,
+    "session": MatSessionOut,
+    "care": CareOut,
+}
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+class EntryCounts(BaseModel):
+    """How many entries of each kind were moved."""
+
+    checkins: int = 0
+    episodes: int = 0
+    sessions: int = 0
+    care: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.checkins + self.episodes + self.sessions + self.care
+
+    @classmethod
+    def of(cls, kinds: Iterable[EntryKind]) -> EntryCounts:
+        """Counts of a stream of entry kinds."""
+        tally = Counter(LIST_NAMES[kind] for kind in kinds)
+        return cls(**tally)
+
+
+class ImportSummary(EntryCounts):
+    """What an import wrote, and which format the file was read as."""
+
+    format: Format
+
+
+class ExportResult(BaseModel):
+    """Where an export was written and what it holds."""
+
+    path: str
+    format: Format
+    counts: EntryCounts
+
+
+class BackupResult(BaseModel):
+    """Where a backup was written and how: a SQLite copy, or a JSON export."""
+
+    path: str
+    method: Literal["sqlite-online-backup", "json-export"]
+    size_bytes: int
+
+
+# --- export ----------------------------------------------------------------------------
+
+
+def export_diary(db: Database, user_id: int, fmt: str | None = "json") -> str:
+    """The whole diary of ``user_id`` as CSV or JSON text (``None`` means JSON)."""
+    text, _ = _export(db, user_id, _format(fmt or "json"))
+    return text
+
+
+def write_export(
+    db: Database, user_id: int, out: Path, fmt: str | None = None, *, overwrite: bool = False
+) -> ExportResult:
+    """Write the export to ``out``; the format defaults to the file's extension, else JSON.
+
+    An existing ``out`` is refused (:class:`InvalidInput` naming ``out``) unless
+    ``overwrite`` is true.
+    """
+    target = _claim(out, overwrite)
+    chosen = _format(fmt or _format_of(target) or "json")
+    text, counts = _export(db, user_id, chosen)
+    _write_atomically(target, text.encode("utf-8"))
+    return ExportResult(path=str(target), format=chosen, counts=counts)
+
+
+def _export(db: Database, user_id: int, fmt: Format) -> tuple[str, EntryCounts]:
+    with db.transaction() as session:
+        repo = DiaryRepo(session, user_id)
+        entries = {
+            kind: [OUT_SCHEMAS[kind].model_validate(row) for row in repo.all_rows(model)]
+            for kind, model in _models()
+        }
+    counts = EntryCounts.of(kind for kind in ENTRY_KINDS for _ in entries[kind])
+    return WRITERS[fmt](entries), counts
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def import_diary(db: Database, user_id: int, text: str, fmt: str | None = None) -> ImportSummary:
+    """Add every entry of an export to the diary, all or nothing.
+
+    ``fmt`` is ``"csv"`` or ``"json"``; ``None`` recognises the format by its content.
+    Every row is validated first (:class:`InvalidInput` names row and field). A check-in
+    for a day the diary already has is a :class:`Conflict` naming the day. Timestamps and
+    the demo flag are kept as the file gives them.
+    """
+    chosen = _format(fmt) if fmt else _sniff(text)
+    records = READERS[chosen](text)
+    with db.transaction() as session:
+        repo = DiaryRepo(session, user_id)
+        _refuse_taken_days(repo, records)
+        now = clock.utcnow()
+        counts = restore_entries(repo, ((r.kind, r.values(now)) for r in records))
+    return ImportSummary(format=chosen, **counts.model_dump())
+
+
+def import_file(db: Database, user_id: int, path: Path) -> ImportSummary:
+    """Import the export at ``path``; ``.csv``/``.json`` name the format, else the content."""
+    return import_diary(db, user_id, _read_text(path), _format_of(path))
+
+
+def restore_entries(
+    repo: DiaryRepo, entries: Iterable[tuple[EntryKind, dict[str, Any]]]
+) -> EntryCounts:
+    """Store entries exactly as given (timestamps and demo flag included), in ``repo``'s
+    transaction; returns how many of each kind were stored."""
+    kinds = []
+    for kind, values in entries:
+        repo.restore(ENTRY_MODELS[kind], values)
+        kinds.append(kind)
+    return EntryCounts.of(kinds)
+
+
+def _refuse_taken_days(repo: DiaryRepo, records: Sequence[Record]) -> None:
+    taken = repo.checkin_days()
+    clashes = sorted(
+        r.entry.day for r in records if isinstance(r.entry, CheckInIn) and r.entry.day in taken
+    )
+    if clashes:
+        more = f" (and {len(clashes) - 1} other days)" if len(clashes) > 1 else ""
+        raise Conflict(
+            f"the file has a check-in for {clashes[0].isoformat()}{more}, which your diary "
+            "already has; nothing was imported. Import into an empty diary, or delete those "
+            "check-ins first"
+        )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            limit = MAX_IMPORT_BYTES // (1024 * 1024)
+            raise InvalidInput.single("file", f"{path} is larger than {limit} MB")
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput.single("file", f"{path} is not UTF-8 text") from exc
+    except OSError as exc:
+        raise InvalidInput.single("file", f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _sniff(text: str) -> Format:
+    return "json" if text.lstrip().startswith(("{", "[")) else "csv"
+
+
+# --- backup ----------------------------------------------------------------------------
+
+
+def backup(db: Database, out_path: Path, *, overwrite: bool = False) -> BackupResult:
+    """Copy the database to ``out_path``.
+
+    SQLite: the online backup API, giving a standalone SQLite file (journal mode DELETE)
+    that is consistent even while acumat is writing. Other databases (PostgreSQL): for
+    now the JSON export of the local user's diary; a server's full backup belongs to
+    the database's own tools (``pg_dump``). An existing ``out_path`` is refused unless
+    ``overwrite`` is true.
+    """
+    target = _claim(out_path, overwrite)
+    source = _sqlite_file(db)
+    if source is None:
+        from acumat.services.database import local_user_id
+
+        text = export_diary(db, local_user_id(db), "json")
+        _write_atomically(target, text.encode("utf-8"))
+        method: Literal["sqlite-online-backup", "json-export"] = "json-export"
+    else:
+        _copy_sqlite(source, target)
+        method = "sqlite-online-backup"
+    return BackupResult(path=str(target), method=method, size_bytes=target.stat().st_size)
+
+
+def _sqlite_file(db: Database) -> Path | None:
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database).expanduser().resolve()
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    if target.resolve() == source:
+        raise InvalidInput.single("out", "is the live database itself; choose another file")
+    partial = _partial(target)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dest:
+        src.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    os.replace(partial, target)
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def _claim(out: Path, overwrite: bool) -> Path:
+    """``out`` if it may be written: its folder exists and it is new (or may be replaced)."""
+    target = Path(out).expanduser()
+    if target.is_dir():
+        raise InvalidInput.single("out", f"{target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise InvalidInput.single("out", f"folder {target.parent} does not exist")
+    if target.exists() and not overwrite:
+        raise InvalidInput.single(
+            "out", f"{target} already exists; choose another name, or allow replacing it (--force)"
+        )
+    return target
+
+
+def _partial(target: Path) -> Path:
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    return partial
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    partial = _partial(target)
+    with partial.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+
+
+def _format(fmt: str) -> Format:
+    if fmt == "csv":
+        return "csv"
+    if fmt == "json":
+        return "json"
+    raise InvalidInput.single("format", f"must be csv or json, not {fmt!r}")
+
+
+def _format_of(path: Path) -> Format | None:
+    suffix = path.suffix.lower()
+    return "csv" if suffix == ".csv" else "json" if suffix == ".json" else None
+
+
+def _models() -> Iterable[tuple[EntryKind, Any]]:
+    return ((kind, ENTRY_MODELS[kind]) for kind in ENTRY_KINDS)

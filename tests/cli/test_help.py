@@ -1,0 +1,92 @@
+"""Every command documents itself, and ``acumat --help`` imports nothing heavy.
+
+The command tree is walked generically, so commands added later are held to the same rule.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+import typer
+from typer import _click
+from typer.core import TyperGroup
+from typer.testing import CliRunner
+
+from acumat.cli import app
+
+HEAVY = (
+    "numpy",
+    "scipy",
+    "fastapi",
+    "starlette",
+    "sqlalchemy",
+    "uvicorn",
+    "pygal",
+    "pydantic_settings",
+    "alembic",
+)
+
+
+def walk(command: _click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command path under ``command``, itself included."""
+    yield path
+    if isinstance(command, TyperGroup):
+        for name, sub in sorted(command.commands.items()):
+            yield from walk(sub, (*path, name))
+
+
+def resolve(path: tuple[str, ...]) -> _click.Command:
+    command = typer.main.get_command(app)
+    for name in path:
+        assert isinstance(command, TyperGroup)
+        command = command.commands[name]
+    return command
+
+
+PATHS = list(walk(typer.main.get_command(app)))
+LEAVES = [p for p in PATHS if not isinstance(resolve(p), TyperGroup)]
+
+
+def test_the_walk_finds_the_core_commands() -> None:
+    names = {" ".join(p) for p in PATHS}
+    assert {"log checkin", "log episode", "log session", "log care", "log delete"} <= names
+    assert {"diary", "serve", "db upgrade"} <= names
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "acumat")
+def test_every_command_has_help(path: tuple[str, ...]) -> None:
+    assert (resolve(path).help or "").strip(), f"`acumat {' '.join(path)}` has no help text"
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+
+
+@pytest.mark.parametrize("path", LEAVES, ids=lambda p: " ".join(p))
+def test_every_leaf_command_shows_an_example(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert "Example" in result.stdout, f"`acumat {' '.join(path)} --help` has no Example"
+
+
+def imported_modules(*args: str) -> set[str]:
+    """Top-level names of the modules ``python -X importtime -m acumat ARGS`` imports."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "acumat", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
+    return {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in lines[1:]}
+
+
+def test_help_imports_no_heavy_module() -> None:
+    modules = imported_modules("--help")
+    assert "acumat" in modules  # the probe really saw acumat's imports
+    assert not modules & set(HEAVY)
+
+
+def test_the_probe_would_notice_a_heavy_import() -> None:
+    assert "sqlalchemy" in imported_modules("--db", "sqlite:///:memory:", "db", "upgrade")

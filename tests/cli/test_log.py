@@ -1,0 +1,234 @@
+"""``acumat log``: every kind of entry from flags, refusals with exit 2, edits and deletes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli.conftest import Run, count_entries
+
+CHECKIN = ["log", "checkin", "--day", "2026-03-14", "--pain", "4"]
+EPISODE = ["log", "episode", "--start", "2026-03-14 09:30", "--peak", "7"]
+SESSION = ["log", "session", "--start", "2026-03-14 21:00", "--minutes", "10"]
+CARE = ["log", "care", "--kind", "heat", "--minutes", "15"]
+
+
+def stored(run: Run, *args: str) -> dict[str, object]:
+    """Run a log command with --json and return the entry it printed."""
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    entry: dict[str, object] = json.loads(result.stdout)
+    return entry
+
+
+def test_checkin_with_every_flag_is_stored(run: Run) -> None:
+    entry = stored(
+        run,
+        *CHECKIN,
+        "--enjoyment", "5", "--activity", "6", "--sleep", "6", "--spasms", "1",
+        "--stress", "5", "--sitting", "7.5", "--pain-relief", "--note", "long day",
+    )  # fmt: skip
+    assert entry["day"] == "2026-03-14"
+    assert (entry["pain"], entry["peg_enjoyment"], entry["peg_activity"]) == (4, 5, 6)
+    assert (entry["sleep_quality"], entry["spasm_count"], entry["stress"]) == (6, 1, 5)
+    assert (entry["hours_sitting"], entry["took_pain_relief"]) == (7.5, True)
+    assert entry["note"] == "long day"
+
+
+def test_checkin_day_defaults_to_today(run: Run) -> None:
+    assert stored(run, "log", "checkin", "--pain", "3")["day"] == "2026-03-15"
+
+
+def test_checkin_prints_a_plain_confirmation(run: Run) -> None:
+    result = run(*CHECKIN)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "Saved check-in for 2026-03-14: pain 4/10."
+
+
+def test_episode_with_every_flag_is_stored(run: Run) -> None:
+    entry = stored(
+        run,
+        *EPISODE,
+        "--end", "2026-03-14 10:15", "--location", "lower_left", "--location", "hip_left",
+        "--trigger", "lifting", "--trigger", "stress", "--note", "moving boxes",
+    )  # fmt: skip
+    assert entry["started_at"] == "2026-03-14T09:30:00Z"
+    assert entry["ended_at"] == "2026-03-14T10:15:00Z"
+    assert entry["peak_intensity"] == 7
+    assert entry["locations"] == ["lower_left", "hip_left"]
+    assert entry["triggers"] == ["lifting", "stress"]
+
+
+def test_session_with_every_flag_is_stored(run: Run) -> None:
+    entry = stored(
+        run,
+        *SESSION,
+        "--planned", "12", "--before", "6", "--after", "4", "--fabric", "--stopped-early",
+        "--stop-reason", "interrupted", "--skin", "redness", "--note", "doorbell",
+    )  # fmt: skip
+    assert (entry["actual_minutes"], entry["planned_minutes"]) == (10, 12)
+    assert (entry["pain_before"], entry["pain_after"]) == (6, 4)
+    assert (entry["fabric_layer"], entry["stopped_early"]) == (True, True)
+    assert (entry["stop_reason"], entry["skin_reaction"]) == ("interrupted", "redness")
+
+
+def test_session_summary_shows_the_pain_change(run: Run) -> None:
+    result = run(*SESSION, "--before", "6", "--after", "4")
+    assert result.stdout.strip() == "Saved mat session 1: 2026-03-14 21:00, 10 min, pain 6 → 4."
+
+
+def test_care_start_defaults_to_now(run: Run) -> None:
+    entry = stored(run, *CARE, "--note", "hot water bottle")
+    assert entry["started_at"] == "2026-03-15T12:00:00Z"
+    assert (entry["kind"], entry["minutes"]) == ("heat", 15)
+
+
+def test_care_takes_an_explicit_start(run: Run) -> None:
+    entry = stored(run, *CARE, "--start", "2026-03-15 08:00")
+    assert entry["started_at"] == "2026-03-15T08:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ([*CHECKIN[:-1], "11"], "pain"),
+        (["log", "checkin", "--day", "2026-03-16", "--pain", "3"], "day"),
+        ([*SESSION[:-1], "-5"], "actual_minutes"),
+        (["log", "care", "--kind", "heat", "--minutes", "-1"], "minutes"),
+        ([*EPISODE, "--trigger", "gardening"], "triggers"),
+        ([*EPISODE, "--location", "knee"], "locations"),
+        ([*EPISODE, "--end", "2026-03-14 09:00"], "ended_at"),
+        (["log", "episode", "--start", "2026-03-16 09:00", "--peak", "3"], "started_at"),
+        (["log", "care", "--kind", "sauna", "--minutes", "10"], "kind"),
+        ([*SESSION, "--stop-reason", "interrupted"], "stop_reason"),
+        ([*CHECKIN, "--note", "x" * 2001], "note"),
+    ],
+)
+def test_bad_input_exits_2_naming_the_field_and_writes_nothing(
+    run: Run, home_url: str, args: list[str], field: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ")
+    assert field in result.stderr
+    assert result.stdout == ""
+    assert count_entries(home_url) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["log", "checkin", "--day", "2026-03-14"], "pain"),
+        (["log", "episode", "--peak", "5"], "started_at"),
+        (["log", "episode", "--start", "2026-03-14 09:00"], "peak_intensity"),
+        (["log", "session", "--start", "2026-03-14 09:00"], "actual_minutes"),
+        (["log", "care", "--minutes", "10"], "kind"),
+    ],
+)
+def test_a_missing_required_value_without_a_terminal_exits_2_naming_it(
+    run: Run, home_url: str, args: list[str], field: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"{field}: is required" in result.stderr
+    assert count_entries(home_url) == 0
+
+
+def test_a_non_number_for_a_numeric_flag_exits_2_naming_the_flag(run: Run) -> None:
+    result = run("log", "checkin", "--pain", "bad")
+    assert result.exit_code == 2
+    assert "--pain" in result.stderr
+
+
+def test_a_second_checkin_for_the_day_is_refused_and_the_first_kept(
+    run: Run, home_url: str
+) -> None:
+    run(*CHECKIN)
+    result = run("log", "checkin", "--day", "2026-03-14", "--pain", "8")
+    assert result.exit_code == 2
+    assert "already a check-in for 2026-03-14" in result.stderr
+    assert json.loads(run("diary", "--json").stdout)["checkins"][0]["pain"] == 4
+    assert count_entries(home_url) == 1
+
+
+def test_replace_overwrites_that_days_checkin(run: Run, home_url: str) -> None:
+    run(*CHECKIN, "--sleep", "3")
+    result = run("log", "checkin", "--day", "2026-03-14", "--pain", "8", "--replace")
+    assert result.stdout.strip() == "Replaced check-in for 2026-03-14: pain 8/10."
+    checkin = json.loads(run("diary", "--json").stdout)["checkins"][0]
+    assert (checkin["pain"], checkin["sleep_quality"]) == (8, None)
+    assert count_entries(home_url) == 1
+
+
+def test_replace_on_a_new_day_creates_the_checkin(run: Run) -> None:
+    result = run(*CHECKIN, "--replace")
+    assert result.stdout.startswith("Saved check-in")
+
+
+def test_edit_changes_only_the_given_fields(run: Run) -> None:
+    first = stored(run, *EPISODE, "--trigger", "lifting", "--note", "boxes")
+    edited = stored(run, "log", "episode", "--edit", str(first["id"]), "--peak", "4")
+    assert edited["id"] == first["id"]
+    assert (edited["peak_intensity"], edited["triggers"], edited["note"]) == (
+        4,
+        ["lifting"],
+        "boxes",
+    )
+
+
+def test_edit_is_validated_like_a_new_entry(run: Run) -> None:
+    first = stored(run, *CARE)
+    result = run("log", "care", "--edit", str(first["id"]), "--minutes", "0")
+    assert result.exit_code == 2
+    assert "minutes" in result.stderr
+    assert json.loads(run("diary", "--json").stdout)["care"][0]["minutes"] == 15
+
+
+def test_editing_an_unknown_id_exits_2(run: Run) -> None:
+    result = run("log", "session", "--edit", "99", "--minutes", "5")
+    assert result.exit_code == 2
+    assert "no mat session 99" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "kind"), [(EPISODE, "episode"), (SESSION, "session"), (CARE, "care")]
+)
+def test_delete_removes_a_timed_entry(run: Run, home_url: str, args: list[str], kind: str) -> None:
+    entry = stored(run, *args)
+    result = run("log", "delete", kind, str(entry["id"]))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Deleted ")
+    assert count_entries(home_url) == 0
+
+
+def test_delete_checkin_takes_a_day_and_answers_json(run: Run, home_url: str) -> None:
+    run(*CHECKIN)
+    result = run("log", "delete", "checkin", "2026-03-14", "--json")
+    assert json.loads(result.stdout) == {"kind": "checkin", "key": "2026-03-14", "deleted": True}
+    assert count_entries(home_url) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["log", "delete", "episode", "7"], "no spasm episode 7"),
+        (["log", "delete", "checkin", "2026-03-01"], "no check-in for 2026-03-01"),
+        (["log", "delete", "checkin", "yesterday"], "day: must be a date"),
+        (["log", "delete", "care", "abc"], "id: must be a whole number"),
+        (["log", "delete", "mood", "1"], "kind: must be one of"),
+    ],
+)
+def test_delete_refuses_what_it_cannot_find_with_exit_2(
+    run: Run, home_url: str, args: list[str], message: str
+) -> None:
+    run(*CARE)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert count_entries(home_url) == 1
+
+
+def test_log_without_a_subcommand_shows_help(run: Run) -> None:
+    result = run("log")
+    assert "checkin" in result.stdout + result.stderr

@@ -1,0 +1,166 @@
+"""A small diary full of values that break careless exporters, and a second empty database.
+
+Used by the round-trip tests of the service and the CLI. Expects the frozen clock
+(2026-03-15 12:00 UTC, local zone UTC).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from acumat.services import diary
+from acumat.store.engine import Database, make_engine
+from acumat.store.migrate import upgrade
+from acumat.store.models import CareActivity, CheckIn, Episode
+from acumat.store.repos import DiaryRepo
+
+TRICKY_NOTE = 'Rücken – 背中 🙂, "quoted", comma, semicolon; and\na second line'
+
+
+def fill_awkward_diary(db: Database, user_id: int) -> None:
+    """Check-ins, episodes, sessions and care with every awkward value we can think of."""
+    diary.add_checkin(db, user_id, {"day": "2026-03-13", "pain": 0})
+    diary.add_checkin(
+        db,
+        user_id,
+        {
+            "day": "2026-03-14",
+            "pain": 10,
+            "peg_enjoyment": 7,
+            "peg_activity": 0,
+            "sleep_quality": 3,
+            "spasm_count": 4,
+            "stress": 9,
+            "hours_sitting": 7.25,
+            "took_pain_relief": False,
+            "note": TRICKY_NOTE,
+        },
+    )
+    diary.add_entry(
+        db,
+        user_id,
+        "episode",
+        {
+            "started_at": "2026-03-14T09:10:11.123456+01:00",
+            "peak_intensity": 8,
+            "locations": ["lower_right", "lower_left", "hip_left"],
+            "triggers": ["stress", "lifting"],
+            "note": "still going,\r\nwith a CRLF",
+        },
+    )
+    diary.add_entry(
+        db,
+        user_id,
+        "episode",
+        {
+            "started_at": "2026-03-12T20:00:00Z",
+            "ended_at": "2026-03-12T21:30:00Z",
+            "peak_intensity": 5,
+        },
+    )
+    diary.add_entry(
+        db,
+        user_id,
+        "session",
+        {
+            "started_at": "2026-03-14T19:00:00Z",
+            "planned_minutes": 15,
+            "actual_minutes": 6.75,
+            "pain_before": 6,
+            "pain_after": 7,
+            "fabric_layer": True,
+            "stopped_early": True,
+            "stop_reason": "more_pain",
+            "skin_reaction": "redness",
+            "note": "=SUM(A1) not a formula",
+        },
+    )
+    diary.add_entry(
+        db, user_id, "session", {"started_at": "2026-03-13T19:00:00Z", "actual_minutes": 0}
+    )
+    for kind, minutes in (("heat", 17.5), ("cold", 0.1)):  # same instant: order by content
+        diary.add_entry(
+            db,
+            user_id,
+            "care",
+            {"started_at": "2026-03-14T18:00:00Z", "kind": kind, "minutes": minutes},
+        )
+    _add_demo_rows(db, user_id)
+
+
+def _add_demo_rows(db: Database, user_id: int) -> None:
+    with db.transaction() as session:
+        repo = DiaryRepo(session, user_id)
+        repo.add(
+            CheckIn, {"day": datetime(2026, 3, 1).date(), "pain": 5, "note": "Demo"}, is_demo=True
+        )
+        repo.restore(
+            CareActivity,
+            {
+                "started_at": datetime(2026, 3, 1, 7, 30, tzinfo=UTC),
+                "kind": "walking",
+                "minutes": 30.0,
+                "note": "Demo",
+                "is_demo": True,
+                "created_at": datetime(2026, 3, 1, 8, 0, 0, 654321, tzinfo=UTC),
+                "updated_at": datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+            },
+        )
+        repo.restore(
+            Episode,
+            {
+                "started_at": datetime(2026, 3, 1, 7, 30, tzinfo=UTC),
+                "ended_at": datetime(2026, 3, 1, 7, 30, tzinfo=UTC),
+                "peak_intensity": 0,
+                "locations": ["neck"],
+                "triggers": ["other"],
+                "note": "",
+                "is_demo": True,
+                "created_at": datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+                "updated_at": datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+            },
+        )
+
+
+@contextmanager
+def empty_database_like(database_url: str, tmp_path: Path) -> Iterator[Database]:
+    """A second migrated, empty database on the same backend as ``database_url``."""
+    if make_url(database_url).get_backend_name() == "sqlite":
+        second = Database(make_engine(f"sqlite:///{tmp_path / 'second.db'}"))
+        upgrade(second.engine)
+        try:
+            yield second
+        finally:
+            second.dispose()
+        return
+    with _postgres_schema(database_url) as url:
+        second = Database(make_engine(url))
+        upgrade(second.engine)
+        try:
+            yield second
+        finally:
+            second.dispose()
+
+
+@contextmanager
+def _postgres_schema(database_url: str) -> Iterator[str]:
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    base = make_url(database_url).difference_update_query(["options"])
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield base.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False
+        )
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

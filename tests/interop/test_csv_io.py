@@ -1,0 +1,147 @@
+"""The CSV export format: one sheet, exact cells, and refusals that name the sheet row."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, EpisodeOut, MatSessionOut
+from acumat.errors import InvalidInput
+from acumat.interop import csv_io
+from acumat.interop.csv_io import COLUMNS, dump_csv, load_csv
+from acumat.interop.records import STAMP_FIELDS
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
+STAMP = datetime(2026, 3, 14, 21, 0, tzinfo=UTC)
+HEADER = ",".join(COLUMNS) + "\n"
+
+
+def stored(
+    model: type[EpisodeOut] | type[MatSessionOut], **values: object
+) -> EpisodeOut | MatSessionOut:
+    return model.model_validate({"id": 7, "created_at": STAMP, "updated_at": STAMP} | values)
+
+
+def sheet(*rows: str, header: str = HEADER) -> str:
+    return header + "".join(row + "\n" for row in rows)
+
+
+def row(**cells: str) -> str:
+    return ",".join(cells.get(column, "") for column in COLUMNS)
+
+
+def test_columns_are_the_union_of_every_entry_field() -> None:
+    fields = {f for kind in ENTRY_KINDS for f in INPUT_SCHEMAS[kind].model_fields}
+    expected = (fields - {"kind"}) | {"kind", "care_kind", *STAMP_FIELDS}
+    assert set(COLUMNS) == expected
+    assert len(COLUMNS) == len(set(COLUMNS))
+
+
+def test_the_module_docstring_documents_every_column() -> None:
+    doc = csv_io.__doc__ or ""
+    assert [c for c in COLUMNS if c not in doc] == []
+
+
+def test_an_episode_row_joins_lists_and_leaves_other_cells_empty() -> None:
+    episode = stored(
+        EpisodeOut,
+        started_at="2026-03-14T08:00:00Z",
+        peak_intensity=7,
+        locations=["lower_left", "hip_right"],
+        triggers=["lifting"],
+        note='tight, "sharp"\nthen eased',
+    )
+    text = dump_csv({"episode": [episode]})
+    expected = (
+        "episode,,2026-03-14T08:00:00Z,,,,,,,,,,7,lower_left;hip_right,lifting,"
+        ',,,,,,,,,,"tight, ""sharp""\nthen eased",'
+        "2026-03-14T21:00:00Z,2026-03-14T21:00:00Z,false\n"
+    )
+    assert text == HEADER + expected
+
+
+def test_booleans_are_true_or_false_and_fractions_stay_exact() -> None:
+    session = stored(
+        MatSessionOut,
+        started_at="2026-03-14T20:00:00Z",
+        actual_minutes=12.75,
+        fabric_layer=True,
+        stopped_early=True,
+        stop_reason="interrupted",
+    )
+    [line] = dump_csv({"session": [session]}).splitlines()[1:]
+    cells = dict(zip(COLUMNS, line.split(","), strict=True))
+    assert (cells["actual_minutes"], cells["fabric_layer"], cells["is_demo"]) == (
+        "12.75",
+        "true",
+        "false",
+    )
+    assert (cells["planned_minutes"], cells["stop_reason"]) == ("", "interrupted")
+
+
+def test_a_care_rows_kind_goes_in_care_kind() -> None:
+    text = sheet(
+        row(kind="care", started_at="2026-03-14T08:00:00Z", care_kind="heat", minutes="15")
+    )
+    [record] = load_csv(text)
+    assert (record.kind, record.values(STAMP)["kind"]) == ("care", "heat")
+
+
+def test_empty_cells_mean_null_or_the_default() -> None:
+    text = sheet(row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="4"))
+    values = load_csv(text)[0].values(STAMP)
+    assert (values["ended_at"], values["locations"], values["note"]) == (None, [], "")
+
+
+def test_a_byte_order_mark_and_blank_lines_are_tolerated() -> None:
+    text = "\ufeff" + sheet(row(kind="checkin", day="2026-03-14", pain="3"), "")
+    assert [r.kind for r in load_csv(text)] == ["checkin"]
+
+
+def test_a_hand_made_sheet_may_leave_out_columns() -> None:
+    records = load_csv("kind,day,pain\ncheckin,2026-03-14,3\n")
+    assert records[0].values(STAMP)["pain"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "file: is empty"),
+        ('kind,day,pain\ncheckin,2026-03-14,"3\n', "file: is not valid CSV"),
+        ("day,pain\n2026-03-14,3\n", r"row 1 \(header\) kind: column is missing"),
+        ("kind,day,mood\ncheckin,2026-03-14,3\n", r"row 1 \(header\) mood: is not a column"),
+        ("kind,day,day\n", r"row 1 \(header\): names a column twice"),
+        ("kind,day,pain\ncheckin,2026-03-14\n", r"row 2: has 2 cells but the header has 3"),
+        ("kind,day,pain\nmood,2026-03-14,3\n", r"row 2 \(mood\) kind: must be one of"),
+        ("kind,day,pain\n,2026-03-14,3\n", r"row 2 \(no kind\) kind: must be one of"),
+    ],
+)
+def test_broken_sheets_are_refused_clearly(text: str, expected: str) -> None:
+    with pytest.raises(InvalidInput, match=expected):
+        load_csv(text)
+
+
+def test_a_bad_cell_is_named_by_its_sheet_row_kind_and_field() -> None:
+    text = sheet(
+        row(kind="checkin", day="2026-03-13", pain="3"),
+        row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="11"),
+    )
+    with pytest.raises(InvalidInput) as caught:
+        load_csv(text)
+    assert str(caught.value).startswith("row 3 (episode) peak_intensity: ")
+
+
+def test_a_cell_that_belongs_to_another_kind_is_refused() -> None:
+    text = sheet(row(kind="checkin", day="2026-03-13", pain="3", minutes="15"))
+    with pytest.raises(InvalidInput, match=r"row 2 \(checkin\) minutes: is not a field"):
+        load_csv(text)
+
+
+def test_an_unknown_trigger_in_a_list_is_refused() -> None:
+    text = sheet(
+        row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="4", triggers="x;y")
+    )
+    with pytest.raises(InvalidInput, match=r"row 2 \(episode\) triggers: unknown 'x'"):
+        load_csv(text)

@@ -1,0 +1,166 @@
+"""Demo data: ten plausible weeks, deterministic, marked as demo, only into an empty diary."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import UTC, datetime, timedelta
+from statistics import correlation, mean
+from typing import TypeVar
+
+import pytest
+
+from acumat.diary.demo import (
+    CAP_MINUTES,
+    DEMO_DAYS,
+    FIRST_MINUTES,
+    MAX_STEP_MINUTES,
+    NOTE_PREFIX,
+    DemoEntry,
+    generate_demo,
+)
+from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
+from acumat.errors import Conflict
+from acumat.services import diary, transfer
+from acumat.services.demo import load_demo
+from acumat.store.engine import Database
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
+NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)  # the frozen clock
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="module")
+def story() -> list[DemoEntry]:
+    return generate_demo(NOW, seed=11)
+
+
+def of_kind(entries: list[DemoEntry], schema: type[T]) -> list[T]:
+    return [e.entry for e in entries if isinstance(e.entry, schema)]
+
+
+def test_checkins_span_ten_weeks_ending_today_with_a_few_gaps(story: list[DemoEntry]) -> None:
+    days = sorted(c.day for c in of_kind(story, CheckInIn))
+    assert days[0] >= NOW.date() - timedelta(days=DEMO_DAYS - 1)
+    assert days[-1] <= NOW.date()
+    assert (NOW.date() - days[0]).days >= DEMO_DAYS - 3
+    assert DEMO_DAYS - 12 <= len(days) < DEMO_DAYS
+
+
+def test_the_same_seed_gives_the_same_story_and_another_seed_another() -> None:
+    assert generate_demo(NOW, seed=5) == generate_demo(NOW, seed=5)
+    assert generate_demo(NOW, seed=5) != generate_demo(NOW, seed=6)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 2026])
+def test_nothing_happens_after_now_or_says_it_is_real(seed: int) -> None:
+    entries = generate_demo(NOW, seed)
+    assert all(e.logged_at <= NOW for e in entries)
+    assert all(e.entry.note.startswith(NOTE_PREFIX) for e in entries)
+    ends = [e.ended_at for e in of_kind(entries, EpisodeIn) if e.ended_at is not None]
+    assert max(ends) <= NOW
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 2026])
+def test_there_are_eight_to_fifteen_episodes_the_latest_still_going(seed: int) -> None:
+    episodes = sorted(of_kind(generate_demo(NOW, seed), EpisodeIn), key=lambda e: e.started_at)
+    assert 8 <= len(episodes) <= 15
+    assert [e.ended_at is None for e in episodes].count(True) == 1
+    assert episodes[-1].ended_at is None
+    assert all(e.locations and e.triggers for e in episodes)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 2026])
+def test_sessions_build_up_gently_from_ten_minutes_to_the_cap(seed: int) -> None:
+    sessions = sorted(of_kind(generate_demo(NOW, seed), MatSessionIn), key=lambda s: s.started_at)
+    planned = [s.planned_minutes or 0 for s in sessions]
+    assert (planned[0], sessions[0].fabric_layer) == (FIRST_MINUTES, True)
+    assert max(planned) == CAP_MINUTES
+    assert all(b - a <= MAX_STEP_MINUTES for a, b in itertools.pairwise(planned))
+    assert all(s.actual_minutes <= (s.planned_minutes or 0) for s in sessions)
+
+
+def test_one_session_stops_early_with_a_reason_and_the_plan_steps_back(
+    story: list[DemoEntry],
+) -> None:
+    sessions = sorted(of_kind(story, MatSessionIn), key=lambda s: s.started_at)
+    stopped = [i for i, s in enumerate(sessions) if s.stopped_early]
+    assert len(stopped) == 1
+    session, following = sessions[stopped[0]], sessions[stopped[0] + 1]
+    assert session.stop_reason is not None
+    assert (following.planned_minutes or 0) < (session.planned_minutes or 0)
+    assert [s.skin_reaction for s in sessions].count("redness") == 1
+
+
+def test_fractional_minutes_and_blank_answers_appear(story: list[DemoEntry]) -> None:
+    minutes = [s.actual_minutes for s in of_kind(story, MatSessionIn)]
+    assert any(m != int(m) for m in minutes)
+    assert any(c.took_pain_relief is None for c in of_kind(story, CheckInIn))
+
+
+def test_every_kind_of_care_but_other_is_logged(story: list[DemoEntry]) -> None:
+    kinds = {c.kind for c in of_kind(story, CareIn)}
+    assert kinds == {"heat", "cold", "stretching", "walking"}
+    heat = [c.minutes for c in of_kind(story, CareIn) if c.kind == "heat"]
+    assert all(15 <= m <= 20 for m in heat)
+
+
+def test_sleep_is_worse_on_painful_days_and_mat_days_hurt_less() -> None:
+    entries = generate_demo(NOW, seed=4)
+    checkins = of_kind(entries, CheckInIn)
+    pain = [c.pain for c in checkins]
+    assert correlation(pain, [float(c.sleep_quality or 0) for c in checkins]) < -0.3
+    mat_days = {s.started_at.date() for s in of_kind(entries, MatSessionIn)}
+    with_mat = [c.pain for c in checkins if c.day in mat_days]
+    without = [c.pain for c in checkins if c.day not in mat_days]
+    assert mean(with_mat) < mean(without)
+
+
+def test_a_naive_now_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        generate_demo(NOW.replace(tzinfo=None))
+
+
+# --- the service ---------------------------------------------------------------------
+
+
+def test_loading_the_demo_writes_every_entry_marked_as_demo(db: Database, user_id: int) -> None:
+    counts = load_demo(db, user_id, seed=11)
+    document = json.loads(transfer.export_diary(db, user_id, "json"))
+    lists = [document[k] for k in ("checkins", "episodes", "sessions", "care")]
+    assert [len(rows) for rows in lists] == [
+        counts.checkins,
+        counts.episodes,
+        counts.sessions,
+        counts.care,
+    ]
+    assert counts.total == len(generate_demo(NOW, seed=11))
+    assert all(row["is_demo"] for rows in lists for row in rows)
+
+
+def test_the_demo_is_the_same_for_everyone_given_the_seed(db: Database, user_id: int) -> None:
+    load_demo(db, user_id, seed=3)
+    someone_else = _another_person(db)
+    load_demo(db, someone_else, seed=3)
+    assert transfer.export_diary(db, someone_else, "csv") == transfer.export_diary(
+        db, user_id, "csv"
+    )
+
+
+def test_the_demo_refuses_a_diary_that_has_entries(db: Database, user_id: int) -> None:
+    diary.add_checkin(db, user_id, {"day": "2026-03-14", "pain": 3})
+    with pytest.raises(Conflict, match="only goes into an empty diary"):
+        load_demo(db, user_id)
+    assert len(json.loads(transfer.export_diary(db, user_id, "json"))["checkins"]) == 1
+
+
+def _another_person(db: Database) -> int:
+    """Another person in the same database: an empty diary to load the demo into."""
+    from acumat.store.models import User
+
+    with db.transaction() as session:
+        user = User(email="someone@example.org", created_at=NOW)
+        session.add(user)
+        session.flush()
+        return user.id

@@ -1,0 +1,242 @@
+"""Export, import and backup on SQLite and PostgreSQL: lossless, all or nothing, no clobbering."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from acumat.errors import Conflict, InvalidInput
+from acumat.services import diary, transfer
+from acumat.services.database import local_user_id
+from acumat.store.engine import Database, make_engine
+from acumat.store.models import ENTRY_MODELS
+from tests.interop.awkward import TRICKY_NOTE, empty_database_like, fill_awkward_diary
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
+
+def entry_count(db: Database) -> int:
+    with db.transaction() as session:
+        return sum(
+            int(session.scalar(select(func.count()).select_from(m)) or 0)
+            for m in ENTRY_MODELS.values()
+        )
+
+
+@pytest.fixture
+def second(database_url: str, tmp_path: Path) -> Iterator[Database]:
+    """A second empty database on the same backend, to import into."""
+    with empty_database_like(database_url, tmp_path) as other:
+        yield other
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_import_export_is_byte_identical(
+    db: Database, user_id: int, second: Database, fmt: str
+) -> None:
+    fill_awkward_diary(db, user_id)
+    first = transfer.export_diary(db, user_id, fmt)
+    other_user = local_user_id(second)
+    summary = transfer.import_diary(second, other_user, first)
+    assert (summary.format, summary.total) == (fmt, 11)
+    assert transfer.export_diary(second, other_user, fmt) == first
+
+
+def test_csv_and_json_carry_the_same_entries(db: Database, user_id: int, second: Database) -> None:
+    fill_awkward_diary(db, user_id)
+    other_user = local_user_id(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "csv"))
+    assert transfer.export_diary(second, other_user, "json") == transfer.export_diary(
+        db, user_id, "json"
+    )
+
+
+def test_the_export_holds_awkward_values_intact(db: Database, user_id: int) -> None:
+    fill_awkward_diary(db, user_id)
+    document = json.loads(transfer.export_diary(db, user_id, "json"))
+    notes = [c["note"] for c in document["checkins"]]
+    ongoing = [e for e in document["episodes"] if e["ended_at"] is None]
+    assert TRICKY_NOTE in notes
+    assert ongoing[0]["locations"] == ["lower_left", "lower_right", "hip_left"]
+    assert ongoing[0]["started_at"] == "2026-03-14T08:10:11.123456Z"
+    assert sum(e["is_demo"] for kind in ("checkins", "care") for e in document[kind]) == 2
+    assert "id" not in document["checkins"][0]
+    assert "user_id" not in document["checkins"][0]
+
+
+def test_an_empty_diary_exports_an_empty_document(db: Database, user_id: int) -> None:
+    document = json.loads(transfer.export_diary(db, user_id, "json"))
+    assert [document[k] for k in ("checkins", "episodes", "sessions", "care")] == [[], [], [], []]
+    assert transfer.export_diary(db, user_id, "csv").count("\n") == 1
+
+
+def test_an_unknown_export_format_is_refused(db: Database, user_id: int) -> None:
+    with pytest.raises(InvalidInput, match="format: must be csv or json"):
+        transfer.export_diary(db, user_id, "xml")
+
+
+BAD_FILES = [
+    ('{"format": "acumat-export", "version": 1, "checkins": [}', "file: is not valid JSON"),
+    ('kind,day,pain\ncheckin,"2026-03-14,3\n', "file: is not valid CSV"),
+    ("kind,day,pain\ncheckin,2026-03-13,3\nmood,2026-03-14,3\n", r"row 3 \(mood\) kind"),
+    (
+        "kind,day,pain\ncheckin,2026-03-12,3\ncheckin,2026-03-13,4\ncheckin,2026-03-14,11\n",
+        r"row 4 \(checkin\) pain: Input should be less than or equal to 10",
+    ),
+    ("kind,day,pain,mood\ncheckin,2026-03-14,3,\n", r"row 1 \(header\) mood"),
+    ("kind,day,pain\ncheckin,2026-03-13,3\ncheckin,2026-03-16,3\n", r"row 3 \(checkin\) day"),
+    (
+        '{"format": "acumat-export", "version": 1, "episodes": '
+        '[{"started_at": "2026-03-16T08:00:00Z", "peak_intensity": 3}]}',
+        r"row 1 \(episode\) started_at: must not be in the future",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_FILES)
+def test_a_bad_file_is_refused_by_row_and_field_and_nothing_is_written(
+    db: Database, user_id: int, text: str, expected: str
+) -> None:
+    with pytest.raises(InvalidInput, match=expected):
+        transfer.import_diary(db, user_id, text)
+    assert entry_count(db) == 0
+
+
+def test_importing_a_day_the_diary_has_conflicts_and_writes_nothing(
+    db: Database, user_id: int
+) -> None:
+    diary.add_checkin(db, user_id, {"day": "2026-03-14", "pain": 2})
+    text = (
+        "kind,day,started_at,pain,peak_intensity\n"
+        "episode,,2026-03-10T08:00:00Z,,4\n"
+        "checkin,2026-03-13,,3,\n"
+        "checkin,2026-03-14,,5,\n"
+    )
+    with pytest.raises(Conflict, match="check-in for 2026-03-14"):
+        transfer.import_diary(db, user_id, text)
+    assert entry_count(db) == 1
+
+
+def test_the_format_is_recognised_from_the_content(db: Database, user_id: int) -> None:
+    text = '  {"format": "acumat-export", "version": 1, "checkins": []}'
+    assert transfer.import_diary(db, user_id, text).format == "json"
+
+
+def test_a_file_imports_by_its_extension(db: Database, user_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "diary.csv"
+    path.write_text("\ufeffkind,day,pain\ncheckin,2026-03-14,3\n", encoding="utf-8")
+    summary = transfer.import_file(db, user_id, path)
+    assert (summary.format, summary.checkins) == ("csv", 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "file: cannot read"), (b"kind,day\n\xff\xfe\n", "file: .* is not UTF-8")],
+)
+def test_an_unreadable_file_is_refused(
+    db: Database, user_id: int, tmp_path: Path, content: bytes | None, expected: str
+) -> None:
+    path = tmp_path / "diary.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InvalidInput, match=expected):
+        transfer.import_file(db, user_id, path)
+
+
+def test_an_export_file_is_written_and_never_overwritten_by_default(
+    db: Database, user_id: int, tmp_path: Path
+) -> None:
+    fill_awkward_diary(db, user_id)
+    out = tmp_path / "diary.csv"
+    result = transfer.write_export(db, user_id, out)
+    assert (result.format, result.counts.total) == ("csv", 11)
+    assert out.read_bytes() == transfer.export_diary(db, user_id, "csv").encode()
+    out.write_text("precious")
+    with pytest.raises(InvalidInput, match=r"out: .* already exists"):
+        transfer.write_export(db, user_id, out)
+    assert out.read_text() == "precious"
+    transfer.write_export(db, user_id, out, "json", overwrite=True)
+    assert out.read_text().startswith("{")
+    assert list(tmp_path.glob(".*.partial")) == []
+
+
+def test_an_export_into_a_missing_folder_is_refused(
+    db: Database, user_id: int, tmp_path: Path
+) -> None:
+    with pytest.raises(InvalidInput, match=r"out: folder .* does not exist"):
+        transfer.write_export(db, user_id, tmp_path / "nowhere" / "diary.json")
+
+
+# --- backup ----------------------------------------------------------------------------
+
+
+def test_a_sqlite_backup_is_a_sound_copy_with_the_same_rows(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from acumat.store.migrate import upgrade
+
+    db = Database(make_engine(sqlite_url))
+    upgrade(db.engine)
+    user_id = local_user_id(db)
+    fill_awkward_diary(db, user_id)
+    out = tmp_path / "backup.db"
+    result = transfer.backup(db, out)
+    assert result.method == "sqlite-online-backup"
+    with closing(sqlite3.connect(out)) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    restored = Database(make_engine(f"sqlite:///{out}"))
+    try:
+        assert transfer.export_diary(restored, user_id, "json") == transfer.export_diary(
+            db, user_id, "json"
+        )
+    finally:
+        restored.dispose()
+        db.dispose()
+
+
+def test_a_backup_never_overwrites_unless_asked(db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "backup.db"
+    out.write_text("older backup")
+    with pytest.raises(InvalidInput, match=r"out: .* already exists"):
+        transfer.backup(db, out)
+    assert out.read_text() == "older backup"
+    transfer.backup(db, out, overwrite=True)
+    assert out.read_bytes() != b"older backup"
+
+
+def test_a_backup_onto_the_live_database_is_refused(sqlite_url: str) -> None:
+    from acumat.store.migrate import upgrade
+
+    db = Database(make_engine(sqlite_url))
+    upgrade(db.engine)
+    live = Path(sqlite_url.removeprefix("sqlite:///"))
+    try:
+        with pytest.raises(InvalidInput, match="out: is the live database"):
+            transfer.backup(db, live, overwrite=True)
+        assert entry_count(db) == 0
+    finally:
+        db.dispose()
+
+
+def test_a_postgres_backup_is_the_local_users_json_export(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    from acumat.store.migrate import upgrade
+
+    db = Database(make_engine(postgres_url))
+    upgrade(db.engine)
+    try:
+        user_id = local_user_id(db)
+        fill_awkward_diary(db, user_id)
+        out = tmp_path / "backup.json"
+        assert transfer.backup(db, out).method == "json-export"
+        assert out.read_text(encoding="utf-8") == transfer.export_diary(db, user_id, "json")
+    finally:
+        db.dispose()
