@@ -232,3 +232,8 @@ def test_delete_refuses_what_it_cannot_find_with_exit_2(
 def test_log_without_a_subcommand_shows_help(run: Run) -> None:
     result = run("log")
     assert "checkin" in result.stdout + result.stderr
+
+
+def test_session_without_start_is_taken_to_have_just_ended(run: Run) -> None:
+    entry = stored(run, "log", "session", "--minutes", "12")
+    assert entry["started_at"] == "2026-03-15T11:48:00Z"

@@ -87,7 +87,7 @@ BAD_FILES = [
     ("kind,day,pain\ncheckin,2026-03-13,3\nmood,2026-03-14,3\n", r"row 3 \(mood\) kind"),
     (
         "kind,day,pain\ncheckin,2026-03-12,3\ncheckin,2026-03-13,4\ncheckin,2026-03-14,11\n",
-        r"row 4 \(checkin\) pain: Input should be less than or equal to 10",
+        r"row 4 \(checkin\) pain: must be at most 10 \(got 11\)",
     ),
     ("kind,day,pain,mood\ncheckin,2026-03-14,3,\n", r"row 1 \(header\) mood"),
     ("kind,day,pain\ncheckin,2026-03-13,3\ncheckin,2026-03-16,3\n", r"row 3 \(checkin\) day"),

@@ -7,7 +7,7 @@ so the CLI, the web pages and the API refuse the same things with the same words
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -225,6 +225,8 @@ def session(
 ) -> None:
     """Record a mat session, finished or stopped early, with pain before and after.
 
+    Without --start the session is taken to have just ended (it started --minutes ago).
+
     \b
     Example:
       acumat log session --start "2026-03-14 21:00" --minutes 10 --planned 10 \\
@@ -242,6 +244,8 @@ def session(
         skin_reaction=skin,
         note=note,
     )
+    if edit is None and minutes is not None:
+        raw.setdefault("started_at", clock.utcnow() - timedelta(minutes=max(minutes, 0)))
     save_timed(ctx, "session", raw, edit=edit, interactive=interactive, as_json=as_json)
 
 

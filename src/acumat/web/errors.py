@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from acumat.diary.validation import problems_from_errors
 from acumat.errors import AcumatError, Conflict, DatabaseNotReady, InvalidInput, NotFound, Problem
 
 STATUS: list[tuple[type[AcumatError], int, str]] = [
@@ -38,16 +39,10 @@ def error_body(exc: AcumatError) -> dict[str, object]:
 
 
 def _from_request_validation(exc: RequestValidationError) -> InvalidInput:
-    problems = []
-    for error in exc.errors():
-        loc = [str(part) for part in error["loc"] if part not in ("body", "query", "path")]
-        message = str(error["msg"]).removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "is not a field of this entry; remove it"
-        if error["type"] == "json_invalid":
-            loc, message = [], "is not valid JSON; send one JSON object"
-        problems.append(Problem(".".join(loc) or "body", message))
-    return InvalidInput(problems)
+    problems = problems_from_errors(exc.errors(), skip=("body", "query", "path"))
+    return InvalidInput(
+        [Problem("body" if p.field == "entry" else p.field, p.message) for p in problems]
+    )
 
 
 def _wants_html(request: Request) -> bool:
