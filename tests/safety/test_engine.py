@@ -1,0 +1,175 @@
+"""The engine's principles P1-P7, its errors, and its helper functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from acumat.errors import InvalidInput
+from acumat.safety import (
+    ScreeningIncomplete,
+    Urgency,
+    Verdict,
+    emergency_reasons,
+    evaluate,
+    missing_items,
+    screening_items,
+)
+from tests.safety.kit import BASE, complete, fired, triage
+
+
+def test_all_no_answers_give_self_care_and_an_ok_mat() -> None:
+    result = triage()
+    assert (result.urgency, result.mat) == (Urgency.SELF_CARE, Verdict.OK)
+    assert fired(result) == ["RV-04", "MAT-OK"]
+
+
+def test_highest_level_wins_when_several_rules_fire() -> None:
+    result = triage(saddle_numbness="yes", fever="yes", pain_now=9, pregnancy_possible="yes",
+                    pregnant="yes")  # fmt: skip
+    assert result.urgency is Urgency.EMERGENCY
+    assert fired(result)[0] == "RF-01"
+
+
+def test_reasons_are_sorted_most_urgent_first() -> None:
+    result = triage(chest_pain="yes", fever="yes", pain_now=9, heart_condition="yes")
+    assert fired(result) == ["RF-08", "RF-11", "RV-02", "MAT-D1", "MAT-D2", "MAT-C1"]
+
+
+def test_unsure_saddle_numbness_is_emergency() -> None:
+    assert triage(saddle_numbness="unsure").urgency is Urgency.EMERGENCY
+
+
+def test_unsure_whether_a_bladder_change_is_new_is_emergency() -> None:
+    result = triage(bladder_change="yes", bladder_new="unsure")
+    assert result.urgency is Urgency.EMERGENCY
+
+
+def test_long_standing_unchanged_leak_alone_stays_self_care() -> None:
+    result = triage(bladder_change="yes", bladder_new="no")
+    assert result.urgency is Urgency.SELF_CARE
+
+
+@pytest.mark.parametrize("pain", range(11))
+def test_pain_score_alone_never_gives_emergency_or_urgent(pain: int) -> None:
+    expected = Urgency.SEE_CLINICIAN_DAYS if pain >= 8 else Urgency.SELF_CARE
+    assert triage(pain_now=pain).urgency is expected
+
+
+@pytest.mark.parametrize("flag", ["fever", "weight_loss", "night_pain", "chest_pain", "both_legs"])
+def test_every_emergency_or_urgent_result_blocks_the_mat(flag: str) -> None:
+    result = triage(**{flag: "yes"})
+    assert result.urgency.rank <= Urgency.URGENT_SAME_DAY.rank
+    assert result.mat is Verdict.DO_NOT_USE
+    assert "MAT-D1" in fired(result)
+
+
+def test_a_week_without_improvement_needs_a_clinician_seed_01() -> None:
+    assert triage(episode_days=8, not_improving="yes").urgency is Urgency.SEE_CLINICIAN_DAYS
+    assert triage(episode_days=7).urgency is Urgency.SELF_CARE
+
+
+def test_improvement_is_only_asked_once_a_week_has_passed() -> None:
+    assert "not_improving" not in missing_items({**BASE, "episode_days": 7})
+    assert "not_improving" in missing_items({**BASE, "episode_days": 8})
+
+
+def test_missing_required_answers_raise_screening_incomplete_naming_them() -> None:
+    answers = complete({})
+    del answers["saddle_numbness"], answers["age"]
+    with pytest.raises(ScreeningIncomplete) as caught:
+        evaluate(answers)
+    assert caught.value.missing == ["age", "saddle_numbness"]
+    assert isinstance(caught.value, InvalidInput)
+    assert "saddle_numbness: needs an answer" in str(caught.value)
+
+
+def test_an_empty_screening_is_incomplete_not_self_care() -> None:
+    with pytest.raises(ScreeningIncomplete) as caught:
+        evaluate({})
+    assert caught.value.missing == missing_items({})
+    assert caught.value.missing[:3] == ["age", "pain_now", "episode_days"]
+
+
+def test_a_yes_makes_its_follow_up_required() -> None:
+    answers = complete({})
+    answers["bowel_change"] = "yes"
+    with pytest.raises(ScreeningIncomplete) as caught:
+        evaluate(answers)
+    assert caught.value.missing == ["bowel_new"]
+
+
+def test_pregnancy_is_asked_only_when_it_could_apply() -> None:
+    answers = complete({})
+    assert "pregnant" not in answers
+    answers["pregnancy_possible"] = "unsure"
+    assert missing_items(answers) == ["pregnant"]
+
+
+def test_a_volunteered_yes_to_a_skipped_question_still_counts() -> None:
+    answers = {**complete({}), "pregnant": "yes"}
+    assert answers["pregnancy_possible"] == "no"
+    assert evaluate(answers).mat is Verdict.DO_NOT_USE
+
+
+def test_unknown_items_are_refused_by_name() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        evaluate({**complete({}), "tummy_ache": "yes"})
+    assert [p.field for p in caught.value.problems] == ["tummy_ache"]
+    assert not isinstance(caught.value, ScreeningIncomplete)
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "message"),
+    [
+        ("pain_now", 11, "from 0 to 10"),
+        ("pain_now", -1, "from 0 to 10"),
+        ("age", 15, "from 16 to 120"),
+        ("episode_days", 3651, "from 0 to 3650"),
+        ("age", True, "whole number"),
+        ("age", 40.5, "whole number"),
+        ("age", "forty", "whole number"),
+        ("fever", "maybe", "yes, no, unsure"),
+        ("fever", 1, "yes, no, unsure"),
+        ("fever", None, "yes, no, unsure"),
+    ],
+)
+def test_values_outside_an_items_answers_are_refused_by_name(
+    item: str, value: object, message: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        evaluate({**complete({}), item: value})
+    assert [p.field for p in caught.value.problems] == [item]
+    assert message in caught.value.problems[0].message
+
+
+def test_form_style_values_are_accepted() -> None:
+    answers: dict[str, object] = {**complete({}), "age": " 52 ", "fever": " YES "}
+    assert evaluate(answers).urgency is Urgency.URGENT_SAME_DAY
+
+
+def test_emergency_reasons_stop_early_on_a_partial_screening() -> None:
+    assert [r.rule for r in emergency_reasons({"chest_pain": "yes"})] == ["RF-08"]
+    assert emergency_reasons({"age": 40, "fever": "yes"}) == []
+
+
+def test_result_json_follows_the_contract() -> None:
+    data = triage(epilepsy="yes").to_dict()
+    assert data["urgency"] == "SELF_CARE"
+    assert data["mat"] == "do-not-use"
+    assert str(data["ruleset_version"]).startswith("sha256-")
+    reasons = data["reasons"]
+    assert isinstance(reasons, list)
+    assert set(reasons[0]) == {"rule", "text", "action", "sources"}
+    assert reasons[0]["rule"] == "MAT-D5"
+
+
+def test_items_json_follows_the_contract() -> None:
+    by_id = {item.id: item.to_dict() for item in screening_items()}
+    assert by_id["fever"]["answers"] == ["yes", "no", "unsure"]
+    assert by_id["age"]["answers"] == {"min": 16, "max": 120}
+    assert by_id["pain_now"]["answers"] == {"min": 0, "max": 10}
+    assert {"id", "text", "kind", "answers"} <= set(by_id["saddle_numbness"])
+
+
+def test_the_result_records_the_ruleset_version() -> None:
+    assert triage().ruleset_version == triage(fever="yes").ruleset_version
