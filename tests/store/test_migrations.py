@@ -11,7 +11,15 @@ from acumat.store.engine import make_engine
 from acumat.store.migrate import HEAD, _config, current_revision, downgrade, upgrade
 from acumat.store.models import Base
 
-DIARY_TABLES = {"users", "checkins", "episodes", "mat_sessions", "care_activities"}
+DIARY_TABLES = {
+    "users",
+    "checkins",
+    "episodes",
+    "mat_sessions",
+    "care_activities",
+    "screenings",
+    "clinician_approvals",
+}
 
 
 def test_head_constant_matches_the_newest_migration(sqlite_url: str) -> None:

@@ -137,3 +137,43 @@ ENTRY_MODELS: dict[str, type[CheckIn | Episode | MatSession | CareActivity]] = {
     "session": MatSession,
     "care": CareActivity,
 }
+
+
+class Screening(Base):
+    """A triage result with the answers and rule-set version it was decided on.
+
+    ``origin`` is ``screening`` for the full questionnaire and ``checkin`` for the daily
+    red-flag re-check; ``complete`` is false when the questionnaire stopped at an emergency.
+    """
+
+    __tablename__ = "screenings"
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    taken_at: Mapped[datetime] = mapped_column(index=True)
+    origin: Mapped[str] = mapped_column(String(16))
+    complete: Mapped[bool] = mapped_column(Boolean)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    urgency: Mapped[str] = mapped_column(String(24))
+    verdict: Mapped[str] = mapped_column(String(24))
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    ruleset_version: Mapped[str] = mapped_column(String(80))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ClinicianApproval(Base):
+    """A clinician's go-ahead for mat use, clearing one ``caution-consult`` screening."""
+
+    __tablename__ = "clinician_approvals"
+    __table_args__ = (NEVER_REUSE_IDS,)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    screening_id: Mapped[int] = mapped_column(
+        ForeignKey("screenings.id", ondelete="CASCADE"), index=True
+    )
+    clinician: Mapped[str] = mapped_column(String(200))
+    approved_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

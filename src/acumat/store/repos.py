@@ -10,7 +10,15 @@ from sqlalchemy.orm import Session
 
 from acumat import clock
 from acumat.errors import NotFound
-from acumat.store.models import CareActivity, CheckIn, Episode, MatSession, User
+from acumat.store.models import (
+    CareActivity,
+    CheckIn,
+    ClinicianApproval,
+    Episode,
+    MatSession,
+    Screening,
+    User,
+)
 
 Timed = TypeVar("Timed", bound=Episode | MatSession | CareActivity)
 Row = TypeVar("Row", bound=CheckIn | Episode | MatSession | CareActivity)
@@ -134,3 +142,58 @@ class UserRepo:
             self.session.add(user)
             self.session.flush()
         return user
+
+
+class SafetyRepo:
+    """One user's screenings and clinician approvals."""
+
+    def __init__(self, session: Session, user_id: int) -> None:
+        self.session = session
+        self.user_id = user_id
+
+    def add_screening(self, values: dict[str, Any]) -> Screening:
+        row = Screening(user_id=self.user_id, **values)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def latest_screening(self) -> Screening | None:
+        query = (
+            select(Screening)
+            .where(Screening.user_id == self.user_id)
+            .order_by(Screening.taken_at.desc(), Screening.id.desc())
+            .limit(1)
+        )
+        return self.session.scalars(query).first()
+
+    def add_approval(self, screening_id: int, values: dict[str, Any]) -> ClinicianApproval:
+        row = ClinicianApproval(
+            user_id=self.user_id, screening_id=screening_id, created_at=clock.utcnow(), **values
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def screening(self, screening_id: int) -> Screening:
+        row = self.session.get(Screening, screening_id)
+        if row is None or row.user_id != self.user_id:
+            raise NotFound("screening", screening_id)
+        return row
+
+    def latest_approval(self) -> ClinicianApproval | None:
+        query = (
+            select(ClinicianApproval)
+            .where(ClinicianApproval.user_id == self.user_id)
+            .order_by(ClinicianApproval.id.desc())
+            .limit(1)
+        )
+        return self.session.scalars(query).first()
+
+    def approvals(self) -> list[ClinicianApproval]:
+        """Every approval this user recorded, newest first (reports show them)."""
+        query = (
+            select(ClinicianApproval)
+            .where(ClinicianApproval.user_id == self.user_id)
+            .order_by(ClinicianApproval.approved_on.desc(), ClinicianApproval.id.desc())
+        )
+        return list(self.session.scalars(query))

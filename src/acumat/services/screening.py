@@ -1,0 +1,174 @@
+"""Safety use cases: screen, re-check at each check-in, record a clinician's approval.
+
+Every result is stored with the rule-set version that decided it. Evaluation happens before
+the transaction opens, so a refused screening writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from acumat import clock
+from acumat.diary.validation import parse
+from acumat.errors import Conflict, NotFound
+from acumat.safety import (
+    TriageResult,
+    Urgency,
+    Verdict,
+    emergency_reasons,
+    evaluate,
+    load_ruleset,
+)
+from acumat.safety.schemas import CLEARED, ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
+from acumat.store.engine import Database
+from acumat.store.repos import SafetyRepo
+
+
+def check_answers(answers: Mapping[str, object]) -> TriageResult:
+    """Evaluate without saving (``--dry-run``)."""
+    return evaluate(answers)
+
+
+def record_screening(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut:
+    """Evaluate a complete questionnaire and store it with its rule-set version."""
+    result = evaluate(answers)
+    return _store(db, user_id, dict(answers), result, origin="screening", complete=True)
+
+
+def record_emergency_stop(
+    db: Database, user_id: int, answers: Mapping[str, object], origin: str = "screening"
+) -> ScreeningOut | None:
+    """Store answers cut short by an emergency answer; ``None`` if none is an emergency.
+
+    MAT-D1: an emergency always blocks the mat, so the verdict is ``do-not-use``.
+    """
+    reasons = emergency_reasons(answers)
+    if not reasons:
+        return None
+    version = load_ruleset().version
+    result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, version)
+    return _store(db, user_id, dict(answers), result, origin=origin, complete=False)
+
+
+def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut | None:
+    """Daily safety netting (P6): re-ask the red-flag set, re-triage on the latest answers.
+
+    With an earlier screening the new answers replace its old ones and the whole set is
+    re-evaluated. Without one, only an emergency answer can be judged; it is stored, and
+    ``None`` means nothing urgent was reported (the full questionnaire is still due).
+    """
+    previous = latest_screening(db, user_id)
+    if previous is None or not previous.complete:
+        return record_emergency_stop(db, user_id, answers, origin="checkin")
+    merged = {**previous.answers, **answers}
+    result = evaluate(merged)
+    return _store(db, user_id, merged, result, origin="checkin", complete=True)
+
+
+def latest_screening(db: Database, user_id: int) -> ScreeningOut | None:
+    with db.transaction() as session:
+        row = SafetyRepo(session, user_id).latest_screening()
+        return None if row is None else ScreeningOut.model_validate(row)
+
+
+def record_approval(db: Database, user_id: int, raw: dict[str, Any] | ApprovalIn) -> ApprovalOut:
+    """Record that a clinician approved mat use, clearing the latest caution-consult verdict."""
+    data = raw if isinstance(raw, ApprovalIn) else parse(ApprovalIn, raw)
+    with db.transaction() as session:
+        repo = SafetyRepo(session, user_id)
+        screening = repo.latest_screening()
+        if screening is None or screening.verdict != "caution-consult":
+            raise Conflict(
+                "a clinician's approval clears a 'caution-consult' mat verdict, and your latest "
+                "screening does not have one; run `acumat check` first"
+            )
+        return ApprovalOut.model_validate(repo.add_approval(screening.id, data.model_dump()))
+
+
+def mat_status(db: Database, user_id: int) -> MatStatus:
+    """What the latest screening allows now, after any clinician approval.
+
+    An approval keeps clearing later screenings (such as daily re-checks) as long as they
+    raise no caution the clinician has not seen: their caution rules are a subset.
+    """
+    with db.transaction() as session:
+        repo = SafetyRepo(session, user_id)
+        row = repo.latest_screening()
+        screening = None if row is None else ScreeningOut.model_validate(row)
+        approval, approved = None, None
+        latest = repo.latest_approval()
+        if latest is not None:
+            approval = ApprovalOut.model_validate(latest)
+            approved = ScreenedRules.of(
+                ScreeningOut.model_validate(repo.screening(latest.screening_id))
+            )
+    return _status(screening, approval if _covers(approved, screening) else None)
+
+
+def require_screening(db: Database, user_id: int) -> ScreeningOut:
+    found = latest_screening(db, user_id)
+    if found is None:
+        raise NotFound("screening", "yet; answer the questions with `acumat check`")
+    return found
+
+
+class ScreenedRules(frozenset[str]):
+    """The caution-consult rule ids a screening raised."""
+
+    @classmethod
+    def of(cls, screening: ScreeningOut) -> ScreenedRules:
+        return cls(r.rule for r in screening.reasons if r.level == "caution-consult")
+
+
+def _covers(approved: ScreenedRules | None, screening: ScreeningOut | None) -> bool:
+    if approved is None or screening is None or screening.mat != "caution-consult":
+        return False
+    return ScreenedRules.of(screening) <= approved
+
+
+def _status(screening: ScreeningOut | None, approval: ApprovalOut | None) -> MatStatus:
+    if screening is None:
+        message = "Answer the safety questions before using a mat."
+        return MatStatus(
+            screening=None, approval=None, verdict=None, may_use_mat=False, message=message
+        )
+    verdict = screening.mat
+    if verdict == "caution-consult" and approval is not None:
+        verdict = CLEARED
+    messages = {
+        "ok": "Nothing in your answers stops you using a mat.",
+        CLEARED: f"{approval.clinician if approval else 'A clinician'} said mat use is fine.",
+        "caution-consult": "Check with a doctor, nurse or physiotherapist before using a mat.",
+        "do-not-use": "Do not use a mat for now.",
+    }
+    return MatStatus(
+        screening=screening,
+        approval=approval,
+        verdict=verdict,
+        may_use_mat=verdict in ("ok", CLEARED),
+        message=messages[verdict],
+    )
+
+
+def _store(
+    db: Database,
+    user_id: int,
+    answers: dict[str, object],
+    result: TriageResult,
+    *,
+    origin: str,
+    complete: bool,
+) -> ScreeningOut:
+    values = {
+        "taken_at": clock.utcnow(),
+        "origin": origin,
+        "complete": complete,
+        "answers": answers,
+        "urgency": str(result.urgency),
+        "verdict": str(result.mat),
+        "reasons": [{**r.to_dict(), "level": r.level} for r in result.reasons],
+        "ruleset_version": result.ruleset_version,
+    }
+    with db.transaction() as session:
+        return ScreeningOut.model_validate(SafetyRepo(session, user_id).add_screening(values))

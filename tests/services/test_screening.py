@@ -1,0 +1,133 @@
+"""Screening service on SQLite and PostgreSQL: stored results, re-checks, approvals."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from acumat.errors import Conflict, InvalidInput
+from acumat.safety import ScreeningIncomplete
+from acumat.safety.schemas import CLEARED
+from acumat.services import screening
+from acumat.store.engine import Database
+from acumat.store.models import ClinicianApproval, Screening
+from tests.safety.kit import complete
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+APPROVAL = {"clinician": "Dr Rivera, GP", "approved_on": "2026-03-14"}
+
+
+def screenings(db: Database) -> int:
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(Screening)) or 0)
+
+
+def test_a_screening_is_stored_with_its_ruleset_version(db: Database, user_id: int) -> None:
+    saved = screening.record_screening(db, user_id, complete({}))
+    assert (saved.urgency, saved.mat, saved.complete) == ("SELF_CARE", "ok", True)
+    assert saved.ruleset_version.startswith("sha256-")
+    assert screening.latest_screening(db, user_id) == saved
+
+
+def test_missing_answers_are_named_and_nothing_is_stored(db: Database, user_id: int) -> None:
+    with pytest.raises(ScreeningIncomplete, match="saddle_numbness"):
+        screening.record_screening(db, user_id, {"age": 40, "pain_now": 5, "episode_days": 2})
+    assert screenings(db) == 0
+
+
+def test_an_emergency_stop_is_stored_as_incomplete_and_blocks_the_mat(
+    db: Database, user_id: int
+) -> None:
+    saved = screening.record_emergency_stop(db, user_id, {"saddle_numbness": "unsure"})
+    assert saved is not None
+    assert (saved.urgency, saved.mat, saved.complete) == ("EMERGENCY", "do-not-use", False)
+    assert saved.reasons[0].rule == "RF-01"
+
+
+def test_no_emergency_answer_means_no_stop(db: Database, user_id: int) -> None:
+    assert screening.record_emergency_stop(db, user_id, {"saddle_numbness": "no"}) is None
+    assert screenings(db) == 0
+
+
+def test_a_new_red_flag_at_checkin_overrides_a_self_care_result(db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    rechecked = screening.recheck(db, user_id, {"both_legs": "yes"})
+    assert rechecked is not None
+    assert (rechecked.origin, rechecked.urgency, rechecked.mat) == (
+        "checkin",
+        "EMERGENCY",
+        "do-not-use",
+    )
+    assert screening.mat_status(db, user_id).may_use_mat is False
+
+
+def test_a_recheck_without_any_screening_still_catches_an_emergency(
+    db: Database, user_id: int
+) -> None:
+    assert screening.recheck(db, user_id, {"chest_pain": "no"}) is None
+    caught = screening.recheck(db, user_id, {"chest_pain": "yes"})
+    assert caught is not None
+    assert caught.urgency == "EMERGENCY"
+
+
+def test_a_recheck_refuses_unknown_items(db: Database, user_id: int) -> None:
+    with pytest.raises(InvalidInput, match="not a screening question"):
+        screening.recheck(db, user_id, {"headache": "yes"})
+
+
+def test_caution_consult_is_cleared_only_by_a_recorded_approval(db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    before = screening.mat_status(db, user_id)
+    assert (before.verdict, before.may_use_mat) == ("caution-consult", False)
+    approval = screening.record_approval(db, user_id, APPROVAL)
+    after = screening.mat_status(db, user_id)
+    assert (after.verdict, after.may_use_mat, after.approval) == (CLEARED, True, approval)
+    assert "Dr Rivera" in after.message
+
+
+def test_an_approval_carries_over_to_rechecks_with_no_new_caution(
+    db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    screening.record_approval(db, user_id, APPROVAL)
+    screening.recheck(db, user_id, {"fever": "no"})
+    assert screening.mat_status(db, user_id).verdict == CLEARED
+    screening.recheck(db, user_id, {"blood_pressure": "yes"})
+    assert screening.mat_status(db, user_id).verdict == "caution-consult"
+
+
+def test_an_approval_needs_a_caution_consult_verdict(db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    with pytest.raises(Conflict, match="caution-consult"):
+        screening.record_approval(db, user_id, APPROVAL)
+
+
+def test_an_approval_cannot_clear_do_not_use(db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({"anticoagulant": "yes"}))
+    with pytest.raises(Conflict):
+        screening.record_approval(db, user_id, APPROVAL)
+    assert screening.mat_status(db, user_id).may_use_mat is False
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ({"clinician": "", "approved_on": "2026-03-14"}, "clinician"),
+        ({"clinician": "Dr Lee", "approved_on": "2026-03-16"}, "approved_on"),
+        ({"clinician": "Dr Lee"}, "approved_on"),
+    ],
+)
+def test_bad_approvals_name_the_field_and_write_nothing(
+    db: Database, user_id: int, raw: dict[str, str], field: str
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    with pytest.raises(InvalidInput) as caught:
+        screening.record_approval(db, user_id, raw)
+    assert caught.value.problems[0].field == field
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(ClinicianApproval)) == 0
+
+
+def test_no_screening_means_no_mat_yet(db: Database, user_id: int) -> None:
+    status = screening.mat_status(db, user_id)
+    assert (status.verdict, status.may_use_mat) == (None, False)
