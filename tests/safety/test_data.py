@@ -201,3 +201,12 @@ def test_malformed_rules_are_refused_at_load(raw: dict[str, object]) -> None:
     base["when"] = {"item": "fever", "is": "yes"}
     with pytest.raises(RuleDataError):
         _rule({**base, **raw}, "test")
+
+
+def test_every_level_and_verdict_has_a_label() -> None:
+    from acumat.safety import Urgency, Verdict
+    from acumat.safety.loader import urgency_label, verdict_label
+    from acumat.safety.schemas import CLEARED
+
+    assert all(urgency_label(u) for u in Urgency)
+    assert all(verdict_label(v) for v in [*Verdict, CLEARED])

@@ -69,8 +69,9 @@ def root(
 
 
 def _register() -> None:
-    from acumat.cli import db, diary, log, serve, transfer
+    from acumat.cli import check, db, diary, log, serve, transfer
 
+    app.add_typer(check.app, name="check")
     app.add_typer(log.app, name="log")
     app.add_typer(db.app, name="db")
     diary.register(app)

@@ -174,3 +174,20 @@ def _rule_problems(rule: Rule, ruleset: RuleSet) -> list[str]:
         if isinstance(c, RuleFired) and c.rule not in urgency_ids
     ]
     return problems
+
+
+@cache
+def load_wording() -> dict[str, dict[str, dict[str, str]]]:
+    """Labels for urgency levels and mat verdicts, as shown to people."""
+    table: dict[str, dict[str, dict[str, str]]] = tomllib.loads(
+        (_data() / "wording.toml").read_text(encoding="utf-8")
+    )
+    return table
+
+
+def urgency_label(urgency: str) -> str:
+    return load_wording()["urgency"][urgency]["label"]
+
+
+def verdict_label(verdict: str) -> str:
+    return load_wording()["verdict"][verdict]["label"]

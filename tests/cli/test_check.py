@@ -1,0 +1,170 @@
+"""``acumat check``: the PRODUCT.md contracts, the interactive questions, approvals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from acumat.safety import load_ruleset, missing_items
+from acumat.store.engine import make_engine
+from acumat.store.models import Screening
+from tests.cli.conftest import Run
+from tests.safety.kit import complete
+
+
+def screenings(url: str) -> int:
+    if not Path(url.removeprefix("sqlite:///")).exists():
+        return 0
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        found = int(conn.scalar(select(func.count()).select_from(Screening)) or 0)
+    engine.dispose()
+    return found
+
+
+def printed_json(stdout: str) -> dict[str, object]:
+    """The JSON result; CliRunner echoes typed answers to stdout before it."""
+    found: dict[str, object] = json.loads(stdout[stdout.index("{\n") :])
+    return found
+
+
+def answers_file(tmp_path: Path, answers: object) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    return str(path)
+
+
+def test_items_json_lists_every_question_with_the_contract_fields(run: Run) -> None:
+    result = run("check", "--items", "--json")
+    items = json.loads(result.stdout)
+    assert len(items) == len(load_ruleset().items)
+    assert {"id", "text", "kind", "answers"} <= set(items[0])
+    kinds = {item["kind"] for item in items}
+    assert kinds == {"red_flag", "condition", "context"}
+    saddle = next(i for i in items if i["id"] == "saddle_numbness")
+    assert saddle["answers"] == ["yes", "no", "unsure"]
+
+
+def test_answers_file_gives_the_contract_result_and_saves_it(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    path = answers_file(tmp_path, complete({"heart_condition": "yes"}))
+    result = run("check", "--answers", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert (body["urgency"], body["mat"]) == ("SELF_CARE", "caution-consult")
+    assert {"rule", "text", "action", "sources"} == set(body["reasons"][0])
+    assert body["reasons"][0]["rule"] == "MAT-C1"
+    assert screenings(home_url) == 1
+
+
+def test_dry_run_evaluates_without_saving(run: Run, tmp_path: Path, home_url: str) -> None:
+    path = answers_file(tmp_path, complete({"saddle_numbness": "unsure"}))
+    body = json.loads(run("check", "--answers", path, "--json", "--dry-run").stdout)
+    assert (body["urgency"], body["mat"]) == ("EMERGENCY", "do-not-use")
+    assert body["reasons"][0]["rule"] == "RF-01"
+    assert screenings(home_url) == 0
+
+
+def test_missing_items_exit_2_and_are_named(run: Run, tmp_path: Path, home_url: str) -> None:
+    answers = complete({})
+    del answers["chest_pain"], answers["fever"]
+    result = run("check", "--answers", answers_file(tmp_path, answers), "--json")
+    assert result.exit_code == 2
+    assert "chest_pain" in result.stderr
+    assert "fever" in result.stderr
+    assert screenings(home_url) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read"),
+        ("[1, 2]", "must be a JSON object"),
+        ('{"pain_now": 11}', "pain_now"),
+        ('{"mood": "yes"}', "mood"),
+    ],
+)
+def test_bad_answer_files_exit_2_with_a_message(
+    run: Run, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(content)
+    result = run("check", "--answers", str(path), "--json")
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_text_output_puts_an_emergency_first(run: Run, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, complete({"chest_pain": "yes", "heart_condition": "yes"}))
+    lines = run("check", "--answers", path).stdout.splitlines()
+    assert lines[0].startswith("!! EMERGENCY: Call 999")
+    assert lines[1].startswith("   Do this now:")
+
+
+def test_ok_result_shows_the_mat_checklist(run: Run, tmp_path: Path) -> None:
+    output = run("check", "--answers", answers_file(tmp_path, complete({}))).stdout
+    assert "Choosing and preparing your mat" in output
+
+
+def test_without_a_terminal_the_questions_are_not_asked(run: Run) -> None:
+    result = run("check")
+    assert result.exit_code == 2
+    assert "--answers FILE" in result.stderr
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("acumat.cli.check._is_terminal", lambda: True)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_check_stops_at_the_first_emergency_answer(run: Run, home_url: str) -> None:
+    first = missing_items({})
+    assert first[:3] == ["age", "pain_now", "episode_days"]
+    lines = ["44", "6", "3"] + ["n"] * (first.index("saddle_numbness") - 3) + ["unsure"]
+    result = run("check", "--json", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    body = printed_json(result.stdout)
+    assert (body["urgency"], body["complete"]) == ("EMERGENCY", False)
+    assert "very_unwell" not in result.stderr  # later questions were never asked
+    assert screenings(home_url) == 1
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_check_asks_only_what_applies_and_saves(run: Run, home_url: str) -> None:
+    result = run("check", "--json", input="44\n6\n3\n" + "no\n" * 200)
+    body = printed_json(result.stdout)
+    assert (body["urgency"], body["mat"], body["complete"]) == ("SELF_CARE", "ok", True)
+    assert "Is that new, or different" not in result.stderr  # follow-ups skipped on "no"
+    assert screenings(home_url) == 1
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_check_re_asks_a_refused_answer(run: Run) -> None:
+    result = run("check", "--json", input="200\n44\n6\n3\n" + "no\n" * 200)
+    assert "Please answer 16-120" in result.stderr
+    assert printed_json(result.stdout)["urgency"] == "SELF_CARE"
+
+
+def test_approval_clears_caution_consult(run: Run, tmp_path: Path) -> None:
+    run("check", "--answers", answers_file(tmp_path, complete({"heart_condition": "yes"})))
+    assert "Check with a doctor" in run("check", "status").stdout
+    approved = run("check", "approve", "--clinician", "Dr Lee, GP", "--on", "2026-03-14")
+    assert approved.exit_code == 0, approved.stderr
+    status = json.loads(run("check", "status", "--json").stdout)
+    assert (status["verdict"], status["may_use_mat"]) == ("ok-with-clinician-approval", True)
+
+
+def test_approval_without_caution_consult_exits_2(run: Run, tmp_path: Path) -> None:
+    run("check", "--answers", answers_file(tmp_path, complete({})))
+    result = run("check", "approve", "--clinician", "Dr Lee")
+    assert result.exit_code == 2
+    assert "caution-consult" in result.stderr
+
+
+def test_status_before_any_check_says_what_to_do(run: Run) -> None:
+    assert "acumat check" in run("check", "status").stdout
