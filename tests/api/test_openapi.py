@@ -30,6 +30,13 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/diary", "get"),
     ("/api/v1/pain-trend", "get"),
     ("/api/v1/vocabulary", "get"),
+    ("/api/v1/screenings", "post"),
+    ("/api/v1/screenings/items", "get"),
+    ("/api/v1/screenings/evaluate", "post"),
+    ("/api/v1/screenings/latest", "get"),
+    ("/api/v1/screenings/recheck", "post"),
+    ("/api/v1/clinician-approvals", "post"),
+    ("/api/v1/mat-status", "get"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from acumat.api.v1 import care, checkins, diary, episodes, sessions, vocabulary
+from acumat.api.v1 import care, checkins, diary, episodes, screenings, sessions, vocabulary
 
 router = APIRouter()
-for room in (checkins, episodes, sessions, care, diary, vocabulary):
+for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings):
     router.include_router(room.router)

@@ -1,0 +1,91 @@
+"""``/api/v1/screenings``, ``/clinician-approvals`` and ``/mat-status``: the safety room."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from acumat.api.v1.responses import mark_created, refusals
+from acumat.safety import screening_items
+from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
+from acumat.services import screening
+from acumat.web.deps import DbDep, UserDep
+
+router = APIRouter(tags=["safety"])
+Answers = dict[str, str | int]
+
+
+class AnswersIn(BaseModel):
+    """Answers keyed by question id (see ``GET /screenings/items``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answers: Answers = Field(max_length=500)
+
+
+class TriageOut(BaseModel):
+    """A result that was evaluated but not saved."""
+
+    urgency: str
+    mat: str
+    reasons: list[dict[str, Any]]
+    ruleset_version: str
+
+
+class RecheckOut(BaseModel):
+    """The new triage a re-check raised, or ``null`` when nothing urgent was reported."""
+
+    triage: ScreeningOut | None
+
+
+@router.get("/screenings/items", name="list_screening_items")
+def list_items() -> list[dict[str, object]]:
+    """Every question: id, text, kind, allowed answers, group, help and whether required."""
+    return [item.to_dict() for item in screening_items()]
+
+
+@router.post("/screenings", status_code=201, name="create_screening", responses=refusals(422))
+def create_screening(
+    body: AnswersIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+) -> ScreeningOut:
+    """Triage a complete set of answers and save it; missing questions are named (422)."""
+    saved = screening.record_screening(db, user_id, body.answers)
+    mark_created(request, response, "get_latest_screening")
+    return saved
+
+
+@router.post("/screenings/evaluate", name="evaluate_screening", responses=refusals(422))
+def evaluate_screening(body: AnswersIn) -> TriageOut:
+    """Triage without saving (a dry run)."""
+    return TriageOut.model_validate(screening.check_answers(body.answers).to_dict())
+
+
+@router.get("/screenings/latest", name="get_latest_screening", responses=refusals(404))
+def get_latest(db: DbDep, user_id: UserDep) -> ScreeningOut:
+    """Your most recent triage, from the questionnaire or a daily re-check."""
+    return screening.require_screening(db, user_id)
+
+
+@router.post("/screenings/recheck", name="recheck_red_flags", responses=refusals(422))
+def recheck(body: AnswersIn, db: DbDep, user_id: UserDep) -> RecheckOut:
+    """Daily safety netting: re-ask the red-flag set; a new "yes" re-triages at once."""
+    return RecheckOut(triage=screening.recheck(db, user_id, body.answers))
+
+
+@router.post(
+    "/clinician-approvals",
+    status_code=201,
+    name="create_clinician_approval",
+    responses=refusals(409, 422),
+)
+def approve(body: ApprovalIn, db: DbDep, user_id: UserDep) -> ApprovalOut:
+    """Record that a clinician approved mat use, clearing a caution-consult verdict."""
+    return screening.record_approval(db, user_id, body)
+
+
+@router.get("/mat-status", name="get_mat_status")
+def get_mat_status(db: DbDep, user_id: UserDep) -> MatStatus:
+    """Whether a mat may be used now, after the latest screening and any approval."""
+    return screening.mat_status(db, user_id)

@@ -1,0 +1,117 @@
+"""``/api/v1/screenings``, ``/clinician-approvals`` and ``/mat-status``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from acumat.services import screening
+from acumat.store.engine import Database
+from acumat.store.models import Screening
+from tests.api.refusals import assert_refused
+from tests.safety.kit import complete
+
+URL = "/api/v1/screenings"
+
+
+def stored(db: Database) -> int:
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(Screening)) or 0)
+
+
+def post(client: TestClient, url: str, answers: dict[str, Any]) -> Any:
+    return client.post(url, json={"answers": answers})
+
+
+def test_items_list_every_question_with_its_answers(client: TestClient) -> None:
+    items = client.get(f"{URL}/items").json()
+    assert {"id", "text", "kind", "answers"} <= set(items[0])
+    assert any(i["id"] == "saddle_numbness" and i["kind"] == "red_flag" for i in items)
+
+
+def test_a_screening_is_triaged_saved_and_located(client: TestClient, db: Database) -> None:
+    response = post(client, URL, complete({"pregnant": "yes", "pregnancy_possible": "yes"}))
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["urgency"], body["mat"]) == ("SEE_CLINICIAN_DAYS", "do-not-use")
+    assert {r["rule"] for r in body["reasons"]} >= {"RF-26", "MAT-D3"}
+    assert response.headers["location"].endswith("/api/v1/screenings/latest")
+    assert client.get(f"{URL}/latest").json() == body
+
+
+def test_missing_answers_are_422_naming_them(client: TestClient, db: Database) -> None:
+    answers = complete({})
+    del answers["fever"]
+    body = assert_refused(post(client, URL, answers), 422)
+    assert "fever" in [p["field"] for p in body["problems"]]
+    assert stored(db) == 0
+
+
+def test_an_unknown_question_is_422(client: TestClient, db: Database) -> None:
+    body = assert_refused(post(client, URL, {**complete({}), "mood": "yes"}), 422)
+    assert body["problems"][0]["field"] == "mood"
+    assert stored(db) == 0
+
+
+def test_evaluate_does_not_save(client: TestClient, db: Database) -> None:
+    response = post(client, f"{URL}/evaluate", complete({"fever": "yes"}))
+    assert response.status_code == 200
+    assert (response.json()["urgency"], response.json()["mat"]) == (
+        "URGENT_SAME_DAY",
+        "do-not-use",
+    )
+    assert stored(db) == 0
+
+
+def test_latest_is_404_before_any_screening(client: TestClient) -> None:
+    assert_refused(client.get(f"{URL}/latest"), 404)
+
+
+def test_a_recheck_with_a_new_red_flag_triages_at_once(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    calm = post(client, f"{URL}/recheck", {"chest_pain": "no"}).json()["triage"]
+    assert calm["urgency"] == "SELF_CARE"
+    alarm = post(client, f"{URL}/recheck", {"chest_pain": "yes"}).json()["triage"]
+    assert (alarm["urgency"], alarm["mat"], alarm["origin"]) == (
+        "EMERGENCY",
+        "do-not-use",
+        "checkin",
+    )
+    assert client.get("/api/v1/mat-status").json()["may_use_mat"] is False
+
+
+def test_approval_clears_caution_consult(client: TestClient, db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({"blood_pressure": "yes"}))
+    approval = {"clinician": "Ms Okafor, physiotherapist", "approved_on": "2026-03-10"}
+    response = client.post("/api/v1/clinician-approvals", json=approval)
+    assert response.status_code == 201
+    status = client.get("/api/v1/mat-status").json()
+    assert (status["verdict"], status["may_use_mat"]) == ("ok-with-clinician-approval", True)
+    assert status["approval"]["clinician"] == "Ms Okafor, physiotherapist"
+
+
+def test_approval_without_caution_is_409(client: TestClient, db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    approval = {"clinician": "Dr Lee", "approved_on": "2026-03-10"}
+    assert_refused(client.post("/api/v1/clinician-approvals", json=approval), 409)
+
+
+def test_an_approval_dated_in_the_future_is_422(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    approval = {"clinician": "Dr Lee", "approved_on": "2026-04-01"}
+    body = assert_refused(client.post("/api/v1/clinician-approvals", json=approval), 422)
+    assert body["problems"][0]["field"] == "approved_on"
+
+
+def test_a_strangers_screening_is_never_shown(
+    client: TestClient, db: Database, stranger_id: int
+) -> None:
+    screening.record_screening(db, stranger_id, complete({"chest_pain": "yes"}))
+    assert_refused(client.get(f"{URL}/latest"), 404)
+    assert client.get("/api/v1/mat-status").json()["screening"] is None
