@@ -8,10 +8,10 @@ from tests.cli.conftest import Run, count_entries
 
 
 def test_interactive_checkin_asks_for_the_missing_values(run: Run) -> None:
-    answers = "5\n\n\n7\n\n\n\nn\nslept badly\n"
+    answers = "5\n\n\n7\n\n\n\nn\nslept badly\nno\n"
     result = run("log", "checkin", "-i", "--json", input=answers)
     assert result.exit_code == 0, result.stderr
-    entry = json.loads(result.stdout[result.stdout.index("{") :])
+    entry = json.loads(result.stdout[result.stdout.index("{\n") :])
     assert (entry["day"], entry["pain"], entry["sleep_quality"]) == ("2026-03-15", 5, 7)
     assert (entry["peg_enjoyment"], entry["took_pain_relief"]) == (None, False)
     assert entry["note"] == "slept badly"

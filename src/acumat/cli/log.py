@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from acumat.diary.schemas import EntryKind
+    from acumat.services.daily import DailyResult
     from acumat.store.engine import Database
 
 app = typer.Typer(
@@ -110,6 +111,19 @@ def checkin(
         bool,
         typer.Option("--replace", help="Replace this day's check-in instead of refusing."),
     ] = False,
+    red_flag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--red-flag",
+            metavar="ITEM[=ANSWER]",
+            help="A warning sign you have now (answer yes, or =unsure); repeatable. "
+            "See `acumat check --items` for the ids marked for daily re-checks.",
+        ),
+    ] = None,
+    no_red_flags: Annotated[
+        bool,
+        typer.Option("--no-red-flags", help="None of the daily warning signs apply today."),
+    ] = False,
     interactive: Interactive = False,
     as_json: AsJson = False,
 ) -> None:
@@ -117,12 +131,15 @@ def checkin(
 
     One check-in per day: a second one for the same day is refused unless you pass
     --replace, which replaces that day's check-in with exactly the values you give now.
+    The short set of warning signs is asked at a terminal (or given with --red-flag /
+    --no-red-flags); a new one is triaged at once and shown before anything else.
 
     \b
     Example:
-      acumat log checkin --day 2026-03-14 --pain 4 --sleep 6 --spasms 1 --stress 5
+      acumat log checkin --day 2026-03-14 --pain 4 --sleep 6 --spasms 1 --no-red-flags
     """
-    from acumat.services import diary
+    from acumat.cli.red_flags import flags_from_options
+    from acumat.services import daily
 
     raw = given(
         day=day or clock.today().isoformat(),
@@ -136,14 +153,13 @@ def checkin(
         took_pain_relief=pain_relief,
         note=note,
     )
-    raw = complete(raw, "checkin", interactive)
+    data = daily.validated_checkin(complete(raw, "checkin", interactive))
+    flags = flags_from_options(red_flag or [], no_red_flags, ask=interactive or sys.stdin.isatty())
     db, user = open_diary(ctx)
-    if replace:
-        entry, created = diary.put_checkin(db, user, raw)
-    else:
-        entry, created = diary.add_checkin(db, user, raw), True
-    verb = "Saved" if created else "Replaced"
-    report(entry, f"{verb} check-in for {entry.day}: pain {entry.pain}/10.", as_json)
+    result = daily.check_in(db, user, data, flags, replace=replace)
+    verb = "Saved" if result.created else "Replaced"
+    message = f"{verb} check-in for {result.checkin.day}: pain {result.checkin.pain}/10."
+    report_daily(result, message, as_json)
 
 
 @app.command()
@@ -358,6 +374,20 @@ def save_timed(
         entry = diary.update_entry(db, user, kind, edit, raw)
     verb = "Saved" if edit is None else "Updated"
     report(entry, f"{verb} {NAMES[kind]} {entry.id}: {summary(kind, entry)}.", as_json)
+
+
+def report_daily(result: DailyResult, message: str, as_json: bool) -> None:
+    """The check-in, with any triage it raised shown first (JSON: under ``safety``)."""
+    from acumat.cli.output import emit_json
+
+    if as_json:
+        emit_json({**result.checkin.model_dump(mode="json"), "safety": result.triage})
+        return
+    if result.triage is not None:
+        from acumat.cli.safety_text import render_triage
+
+        typer.echo(render_triage(result.triage))
+    typer.echo(message)
 
 
 def stored_values(entry: BaseModel, kind: EntryKind) -> dict[str, Any]:

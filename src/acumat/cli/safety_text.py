@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from acumat.safety.schemas import MatStatus
+    from acumat.safety.schemas import MatStatus, ScreeningOut
 
 URGENT = ("EMERGENCY", "URGENT_SAME_DAY")
 
@@ -62,3 +62,24 @@ def _checklist_lines() -> list[str]:
 
     checklist = load_checklist()
     return [f"{checklist.title}:", *(f"  - {entry.text}" for entry in checklist.entries)]
+
+
+def render_triage(triage: ScreeningOut) -> str:
+    """A re-check's outcome: in full when urgent, else one line plus any reasons."""
+    from acumat.safety.loader import urgency_label
+
+    if triage.is_urgent:
+        return render_result(
+            {
+                "urgency": triage.urgency,
+                "mat": triage.mat,
+                "reasons": [r.model_dump() for r in triage.reasons],
+            }
+        )
+    lines = [f"Safety re-check: {urgency_label(triage.urgency)}."]
+    lines += [
+        f"  {r.rule}: {r.text}"
+        for r in triage.reasons
+        if r.level != "SELF_CARE" and r.level != "ok"
+    ]
+    return "\n".join(lines)

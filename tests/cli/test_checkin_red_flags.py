@@ -1,0 +1,72 @@
+"""The daily check-in re-asks the warning signs; a new one is triaged and shown first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.conftest import Run, count_entries
+from tests.safety.kit import complete
+
+CHECKIN = ["log", "checkin", "--pain", "4"]
+
+
+def screened(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(complete({})))
+    assert run("check", "--answers", str(path)).exit_code == 0
+
+
+def test_a_new_red_flag_prints_the_emergency_before_the_checkin(run: Run, tmp_path: Path) -> None:
+    screened(run, tmp_path)
+    result = run(*CHECKIN, "--red-flag", "saddle_numbness")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("!! EMERGENCY")
+    assert lines[-1].startswith("Saved check-in")
+
+
+def test_unsure_counts_as_a_warning_sign(run: Run, tmp_path: Path) -> None:
+    screened(run, tmp_path)
+    entry = json.loads(run(*CHECKIN, "--red-flag", "chest_pain=unsure", "--json").stdout)
+    assert (entry["safety"]["urgency"], entry["safety"]["mat"]) == ("EMERGENCY", "do-not-use")
+
+
+def test_no_red_flags_records_a_calm_recheck(run: Run, tmp_path: Path) -> None:
+    screened(run, tmp_path)
+    entry = json.loads(run(*CHECKIN, "--no-red-flags", "--json").stdout)
+    assert (entry["pain"], entry["safety"]["urgency"], entry["safety"]["origin"]) == (
+        4,
+        "SELF_CARE",
+        "checkin",
+    )
+
+
+def test_without_answers_no_recheck_is_recorded(run: Run) -> None:
+    assert json.loads(run(*CHECKIN, "--json").stdout)["safety"] is None
+
+
+def test_an_unknown_red_flag_exits_2_and_writes_nothing(run: Run, home_url: str) -> None:
+    result = run(*CHECKIN, "--red-flag", "headache")
+    assert result.exit_code == 2
+    assert "headache: is not one of the daily red-flag questions" in result.stderr
+    assert count_entries(home_url) == 0
+
+
+def test_both_red_flag_options_together_are_refused(run: Run) -> None:
+    result = run(*CHECKIN, "--red-flag", "fever", "--no-red-flags")
+    assert result.exit_code == 2
+
+
+def test_interactive_checkin_asks_each_sign_only_after_a_yes(run: Run, tmp_path: Path) -> None:
+    screened(run, tmp_path)
+    calm = run("log", "checkin", "-i", "--day", "2026-03-14", "--pain", "3",
+               input="\n" * 8 + "no\n")  # fmt: skip
+    assert "Any of them?" in calm.stderr
+    assert "Do you have a high temperature" not in calm.stderr.split("Any of them?")[1]
+    worried = run("log", "checkin", "-i", "--pain", "3",
+                  input="\n" * 8 + "yes\n" + "no\n" * 6 + "yes\n" + "no\n" * 5)  # fmt: skip
+    assert worried.exit_code == 0, worried.stderr
+    shown = [line.strip() for line in worried.stdout.splitlines()]
+    alarm = next(i for i, line in enumerate(shown) if line.startswith("!! EMERGENCY"))
+    assert alarm < next(i for i, line in enumerate(shown) if line.startswith("Saved check-in"))
