@@ -164,3 +164,16 @@ def _another_person(db: Database) -> int:
         session.add(user)
         session.flush()
         return user.id
+
+
+def test_the_demo_includes_a_completed_safety_screening(db: Database, user_id: int) -> None:
+    from acumat.services import screening
+
+    load_demo(db, user_id)
+    status = screening.mat_status(db, user_id)
+    assert status.screening is not None
+    assert (status.screening.urgency, status.verdict, status.screening.complete) == (
+        "SELF_CARE",
+        "ok",
+        True,
+    )

@@ -12,9 +12,11 @@ from acumat import clock
 from acumat.diary.demo import DEFAULT_SEED, DemoEntry, generate_demo
 from acumat.diary.schemas import EntryKind
 from acumat.errors import Conflict
+from acumat.safety import evaluate, missing_items
+from acumat.services.screening import screening_values
 from acumat.services.transfer import EntryCounts, restore_entries
 from acumat.store.engine import Database
-from acumat.store.repos import DiaryRepo
+from acumat.store.repos import DiaryRepo, SafetyRepo
 
 
 def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCounts:
@@ -35,7 +37,18 @@ def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCount
                 "demo data only goes into an empty diary, and yours already has entries; "
                 "try it in a separate folder, e.g. ACUMAT_HOME=/tmp/acumat-demo acumat demo"
             )
-        return restore_entries(repo, (_stored(entry) for entry in entries))
+        counts = restore_entries(repo, (_stored(entry) for entry in entries))
+        SafetyRepo(session, user_id).add_screening(_demo_screening())
+        return counts
+
+
+def _demo_screening() -> dict[str, Any]:
+    """The demo person's safety questions: 38, day 2 of a bout, no warning signs."""
+    answers: dict[str, object] = {"age": 38, "pain_now": 5, "episode_days": 2}
+    while gaps := missing_items(answers):
+        answers.update(dict.fromkeys(gaps, "no"))
+    values = screening_values(answers, evaluate(answers), origin="screening", complete=True)
+    return {**values, "is_demo": True}
 
 
 def _stored(demo: DemoEntry) -> tuple[EntryKind, dict[str, Any]]:

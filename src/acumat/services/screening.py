@@ -151,6 +151,22 @@ def _status(screening: ScreeningOut | None, approval: ApprovalOut | None) -> Mat
     )
 
 
+def screening_values(
+    answers: Mapping[str, object], result: TriageResult, *, origin: str, complete: bool
+) -> dict[str, Any]:
+    """The stored columns of a triage result, stamped now."""
+    return {
+        "taken_at": clock.utcnow(),
+        "origin": origin,
+        "complete": complete,
+        "answers": dict(answers),
+        "urgency": str(result.urgency),
+        "verdict": str(result.mat),
+        "reasons": [{**r.to_dict(), "level": r.level} for r in result.reasons],
+        "ruleset_version": result.ruleset_version,
+    }
+
+
 def _store(
     db: Database,
     user_id: int,
@@ -160,15 +176,6 @@ def _store(
     origin: str,
     complete: bool,
 ) -> ScreeningOut:
-    values = {
-        "taken_at": clock.utcnow(),
-        "origin": origin,
-        "complete": complete,
-        "answers": answers,
-        "urgency": str(result.urgency),
-        "verdict": str(result.mat),
-        "reasons": [{**r.to_dict(), "level": r.level} for r in result.reasons],
-        "ruleset_version": result.ruleset_version,
-    }
+    values = screening_values(answers, result, origin=origin, complete=complete)
     with db.transaction() as session:
         return ScreeningOut.model_validate(SafetyRepo(session, user_id).add_screening(values))
