@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from acumat.diary.validation import problems_from_errors
 from acumat.errors import AcumatError, Conflict, DatabaseNotReady, InvalidInput, NotFound, Problem
@@ -19,6 +20,9 @@ STATUS: list[tuple[type[AcumatError], int, str]] = [
     (Conflict, 409, "conflict"),
     (DatabaseNotReady, 503, "database_not_ready"),
 ]
+
+
+HTTP_CODES = {403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
 
 
 def status_for(exc: AcumatError) -> tuple[int, str]:
@@ -65,5 +69,15 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, RequestValidationError)
         return await on_acumat_error(request, _from_request_validation(exc))
 
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if _wants_html(request):
+            from acumat.web.render import render_http_error
+
+            return render_http_error(request, exc.status_code, str(exc.detail))
+        body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "message": str(exc.detail)}
+        return JSONResponse({**body, "problems": []}, exc.status_code, headers=exc.headers)
+
     app.add_exception_handler(AcumatError, on_acumat_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation)

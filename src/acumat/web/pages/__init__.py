@@ -1,7 +1,12 @@
-"""Server-rendered pages."""
+"""Server-rendered pages: one module per room, each route one service call."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
+from acumat.web.pages import diary, entries, today
+
 router = APIRouter()
+for room in (today, diary, entries):
+    # Pages are HTML for people; the OpenAPI document describes only the JSON API.
+    router.include_router(room.router, include_in_schema=False)

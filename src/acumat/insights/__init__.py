@@ -1,0 +1,1 @@
+"""Insights: pure functions that turn diary rows into trends, summaries and charts."""

@@ -1,0 +1,108 @@
+"""Between HTML forms and the diary schemas: submitted fields in, plain dicts out, and back.
+
+This module only translates encodings (blank inputs, unticked boxes, repeated names,
+``datetime-local`` strings); every judgement about the values is left to the service, whose
+problems are then placed next to the field they name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from starlette.datastructures import FormData
+
+from acumat import clock
+from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
+from acumat.errors import Problem
+
+FormValues = dict[str, str | list[str]]
+
+CHECKBOXES = frozenset({"fabric_layer", "stopped_early"})
+LISTS = frozenset({"locations", "triggers"})
+LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
+
+
+@dataclass(frozen=True)
+class FormState:
+    """What one form shows: its values, the problems per field, and those naming no field."""
+
+    kind: EntryKind
+    values: FormValues
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    def value(self, name: str) -> str:
+        found = self.values.get(name, "")
+        return found if isinstance(found, str) else ""
+
+    def chosen(self, name: str) -> list[str]:
+        found = self.values.get(name, [])
+        return found if isinstance(found, list) else [found]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors or self.general)
+
+
+def form_state(kind: EntryKind, values: FormValues, problems: Iterable[Problem] = ()) -> FormState:
+    """Attach each problem to its field when the form has it, else to the form as a whole."""
+    names = INPUT_SCHEMAS[kind].model_fields
+    errors: dict[str, list[str]] = {}
+    general: list[str] = []
+    for problem in problems:
+        if problem.field in names:
+            errors.setdefault(problem.field, []).append(problem.message)
+        else:
+            general.append(str(problem))
+    return FormState(kind, values, errors, general)
+
+
+def values_from_form(form: FormData) -> FormValues:
+    """The submitted values exactly as typed, to show them again after a refusal."""
+    return {
+        name: [str(v) for v in form.getlist(name)] if name in LISTS else str(form.get(name, ""))
+        for name in form
+    }
+
+
+def raw_from_form(kind: EntryKind, form: FormData) -> dict[str, Any]:
+    """The dict a service expects: blanks left out (defaults or "is required" apply)."""
+    raw: dict[str, Any] = {}
+    for name in form:
+        if name in LISTS:
+            raw[name] = [str(v) for v in form.getlist(name)]
+        elif str(form.get(name, "")).strip():
+            raw[name] = str(form[name])
+    for name in CHECKBOXES & INPUT_SCHEMAS[kind].model_fields.keys():
+        raw.setdefault(name, False)
+    return raw
+
+
+def values_from_entry(entry: BaseModel) -> FormValues:
+    """A stored entry as form values, datetimes in the person's local time."""
+    return {name: _as_text(getattr(entry, name)) for name in type(entry).model_fields}
+
+
+def local_minute(moment: datetime) -> str:
+    """``moment`` in local time as a ``datetime-local`` input value."""
+    return moment.astimezone(clock.local_zone()).strftime(LOCAL_MINUTE)
+
+
+def _as_text(value: object) -> str | list[str]:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return local_minute(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value)

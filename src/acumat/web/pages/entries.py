@@ -1,0 +1,125 @@
+"""Editing and deleting one diary entry: pre-filled forms and a confirm step, no JS needed.
+
+Check-ins are addressed by their day (one per day), the other kinds by id. Every route is a
+single service call; an unknown entry is the service's ``NotFound``, shown as a 404 page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from acumat.errors import InvalidInput
+from acumat.services import diary
+from acumat.web.deps import DbDep, UserDep
+from acumat.web.forms import (
+    FormState,
+    form_state,
+    raw_from_form,
+    values_from_entry,
+    values_from_form,
+)
+from acumat.web.pages.guard import SameOrigin
+from acumat.web.pages.today import quick_kind
+from acumat.web.render import KIND_NAMES, local_time, render
+
+router = APIRouter(prefix="/diary")
+
+
+def _updated() -> Response:
+    return RedirectResponse("/diary?saved=updated", status_code=303)
+
+
+def _deleted() -> Response:
+    return RedirectResponse("/diary?saved=deleted", status_code=303)
+
+
+def _edit_page(request: Request, form: FormState, title: str, status: int = 200) -> Response:
+    context = {"form": form, "title": title, "action": request.url.path}
+    return render(request, "edit.html", context, status)
+
+
+def _confirm_page(request: Request, what: str) -> Response:
+    return render(request, "confirm_delete.html", {"what": what, "action": request.url.path})
+
+
+# --- check-ins, by day ------------------------------------------------------------------------
+
+
+@router.get("/checkin/{day}/edit")
+def edit_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
+    entry = diary.get_checkin(db, user_id, day)
+    form = form_state("checkin", values_from_entry(entry))
+    return _edit_page(request, form, f"Edit check-in of {day:%a %d %b %Y}")
+
+
+@router.post("/checkin/{day}/edit", dependencies=[SameOrigin])
+async def save_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
+    """Replace the check-in of ``day`` (the day itself is fixed by the URL)."""
+    form = await request.form()
+    try:
+        diary.put_checkin(db, user_id, {**raw_from_form("checkin", form), "day": day.isoformat()})
+    except InvalidInput as exc:
+        values = {**values_from_form(form), "day": day.isoformat()}
+        state = form_state("checkin", values, exc.problems)
+        return _edit_page(request, state, f"Edit check-in of {day:%a %d %b %Y}", 422)
+    return _updated()
+
+
+@router.get("/checkin/{day}/delete")
+def confirm_delete_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
+    diary.get_checkin(db, user_id, day)
+    return _confirm_page(request, f"the check-in of {day:%a %d %b %Y}")
+
+
+@router.post("/checkin/{day}/delete", dependencies=[SameOrigin])
+def delete_checkin(day: date, db: DbDep, user_id: UserDep) -> Response:
+    diary.delete_checkin(db, user_id, day)
+    return _deleted()
+
+
+# --- episodes, sessions and care, by id ------------------------------------------------------
+
+
+@router.get("/{kind}/{entry_id}/edit")
+def edit_entry(request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep) -> Response:
+    entry_kind = quick_kind(kind)
+    entry = diary.get_entry(db, user_id, entry_kind, entry_id)
+    form = form_state(entry_kind, values_from_entry(entry))
+    return _edit_page(request, form, _title(entry_kind))
+
+
+@router.post("/{kind}/{entry_id}/edit", dependencies=[SameOrigin])
+async def save_entry(
+    request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep
+) -> Response:
+    """Replace every field of the entry with the submitted form."""
+    entry_kind = quick_kind(kind)
+    form = await request.form()
+    try:
+        diary.update_entry(db, user_id, entry_kind, entry_id, raw_from_form(entry_kind, form))
+    except InvalidInput as exc:
+        state = form_state(entry_kind, values_from_form(form), exc.problems)
+        return _edit_page(request, state, _title(entry_kind), 422)
+    return _updated()
+
+
+@router.get("/{kind}/{entry_id}/delete")
+def confirm_delete_entry(
+    request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep
+) -> Response:
+    entry_kind = quick_kind(kind)
+    entry = diary.get_entry(db, user_id, entry_kind, entry_id)
+    return _confirm_page(request, f"the {KIND_NAMES[entry_kind]} of {local_time(entry.started_at)}")
+
+
+@router.post("/{kind}/{entry_id}/delete", dependencies=[SameOrigin])
+def delete_entry(kind: str, entry_id: int, db: DbDep, user_id: UserDep) -> Response:
+    diary.delete_entry(db, user_id, quick_kind(kind), entry_id)
+    return _deleted()
+
+
+def _title(kind: str) -> str:
+    return f"Edit {KIND_NAMES[kind]}"

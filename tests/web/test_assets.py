@@ -1,0 +1,86 @@
+"""Every page is self-contained: no CDN, no external fonts, no scripts from anywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from acumat.services import diary
+from acumat.store.engine import Database
+from tests.web.markup import parts
+
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+
+
+@pytest.fixture
+def pages(client: TestClient, db: Database, user_id: int) -> dict[str, str]:
+    """Every kind of page, each holding data, including a refusal and an error page."""
+    diary.add_checkin(db, user_id, {"day": "2026-03-15", "pain": 4})
+    episode = diary.add_entry(
+        db, user_id, "episode", {"started_at": "2026-03-14T08:00", "peak_intensity": 6}
+    )
+    urls = [
+        "/",
+        "/diary",
+        "/diary?range=90",
+        "/diary/checkin/2026-03-15/edit",
+        "/diary/checkin/2026-03-15/delete",
+        f"/diary/episode/{episode.id}/edit",
+        f"/diary/episode/{episode.id}/delete",
+        "/diary/episode/9999/edit",
+    ]
+    found = {url: client.get(url).text for url in urls}
+    found["refused"] = client.post("/checkin", data={"day": "2026-03-15", "pain": "11"}).text
+    return found
+
+
+def test_no_page_loads_anything_from_another_host(pages: dict[str, str]) -> None:
+    for url, html in pages.items():
+        external = [link for link in parts(html).urls if EXTERNAL.match(link)]
+        assert external == [], url
+
+
+def test_no_page_carries_a_script(pages: dict[str, str]) -> None:
+    for url, html in pages.items():
+        assert "<script" not in html.lower(), url
+
+
+def test_every_page_has_the_safety_footer_and_navigation(pages: dict[str, str]) -> None:
+    for url, html in pages.items():
+        assert "it does not diagnose" in html, url
+        for number in ("999", "112", "911"):
+            assert f"<strong>{number}</strong>" in html, url
+        assert '<nav aria-label="Main">' in html, url
+
+
+def test_every_field_on_every_page_has_a_label(pages: dict[str, str]) -> None:
+    for url, html in pages.items():
+        found = parts(html)
+        assert [f for f in found.fields if f.get("id") not in found.label_targets] == [], url
+
+
+def test_the_stylesheet_is_served_locally_and_imports_nothing(client: TestClient) -> None:
+    css = client.get("/static/acumat.css")
+    assert css.status_code == 200
+    assert "@import" not in css.text
+    assert "url(" not in css.text
+
+
+def test_pages_stay_out_of_the_api_document(client: TestClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert not [path for path in paths if not path.startswith("/api/")]
+
+
+def test_an_unknown_page_is_an_html_404(client: TestClient) -> None:
+    answer = client.get("/no-such-page")
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "There is no page at this address." in answer.text
+
+
+def test_an_unknown_api_route_stays_json(client: TestClient) -> None:
+    answer = client.get("/api/v1/no-such-route")
+    assert answer.status_code == 404
+    assert answer.json() == {"error": "not_found", "message": "Not Found", "problems": []}

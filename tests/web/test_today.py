@@ -1,0 +1,234 @@
+"""The today page: check-in and quick logging forms, their refusals, and the small trend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from acumat.services import diary
+from acumat.store.engine import Database
+from tests.web.conftest import RowCount, service_message
+from tests.web.markup import error_text, field_value, parts
+
+TODAY = date(2026, 3, 15)
+
+
+def test_today_page_offers_every_form_with_a_label_on_each_field(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    found = parts(page.text)
+    forms = {url for url in found.urls if url.startswith(("/checkin", "/log/"))}
+    assert forms == {"/checkin", "/log/episode", "/log/session", "/log/care"}
+    unlabelled = [f for f in found.fields if f.get("id") not in found.label_targets]
+    assert unlabelled == []
+
+
+def test_checkin_form_defaults_to_today_when_nothing_is_logged(client: TestClient) -> None:
+    page = client.get("/").text
+    assert field_value(page, "checkin", "day") == "2026-03-15"
+    assert field_value(page, "checkin", "pain") == ""
+    assert "No check-ins in the last 30 days yet" in page
+
+
+def test_saving_a_checkin_redirects_with_a_confirmation(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "sleep_quality": ""})
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/?saved=checkin"
+    assert "Check-in saved." in client.get(answer.headers["location"]).text
+    saved = diary.get_checkin(db, user_id, TODAY)
+    assert (saved.pain, saved.sleep_quality) == (4, None)
+
+
+def test_todays_checkin_is_prefilled_and_saving_again_replaces_it(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "6", "stress": "3"})
+    assert field_value(client.get("/").text, "checkin", "pain") == "6"
+    assert field_value(client.get("/").text, "checkin", "stress") == "3"
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "2"})
+    page = diary.list_diary(db, user_id, TODAY, TODAY)
+    assert [(c.pain, c.stress) for c in page.checkins] == [(2, None)]
+
+
+def test_a_past_day_can_be_checked_in_from_the_day_field(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    client.post("/checkin", data={"day": "2026-03-10", "pain": "5"})
+    assert diary.get_checkin(db, user_id, date(2026, 3, 10)).pain == 5
+
+
+def test_pain_eleven_is_refused_next_to_the_pain_field_and_nothing_written(
+    client: TestClient, row_count: RowCount
+) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "11", "note": "bad"})
+    assert answer.status_code == 422
+    expected = service_message("checkin", {"day": "2026-03-15", "pain": "11"}, "pain")
+    assert error_text(answer.text, "checkin", "pain") == expected
+    assert field_value(answer.text, "checkin", "pain") == "11"
+    assert ">bad</textarea>" in answer.text
+    assert row_count() == 0
+
+
+def test_a_future_day_is_refused_next_to_the_day_field(
+    client: TestClient, row_count: RowCount
+) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-16", "pain": "3"})
+    assert answer.status_code == 422
+    expected = service_message("checkin", {"day": "2026-03-16", "pain": "3"}, "day")
+    assert "2026-03-15" in expected
+    assert error_text(answer.text, "checkin", "day") == expected
+    assert row_count() == 0
+
+
+def test_a_missing_pain_is_reported_as_required(client: TestClient, row_count: RowCount) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": ""})
+    assert answer.status_code == 422
+    expected = service_message("checkin", {"day": "2026-03-15"}, "pain")
+    assert error_text(answer.text, "checkin", "pain") == expected
+    assert row_count() == 0
+
+
+QUICK: list[tuple[str, dict[str, str | list[str]], str]] = [
+    (
+        "episode",
+        {
+            "started_at": "2026-03-15T08:00",
+            "ended_at": "2026-03-15T09:30",
+            "peak_intensity": "7",
+            "locations": ["lower_left", "lower_right"],
+            "triggers": ["lifting"],
+        },
+        "Spasm episode logged.",
+    ),
+    (
+        "session",
+        {
+            "started_at": "2026-03-15T10:00",
+            "actual_minutes": "10",
+            "pain_before": "5",
+            "pain_after": "3",
+            "fabric_layer": "yes",
+            "stop_reason": "",
+            "skin_reaction": "redness",
+        },
+        "Mat session logged.",
+    ),
+    (
+        "care",
+        {"started_at": "2026-03-15T11:00", "kind": "heat", "minutes": "15"},
+        "Care activity logged.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "form", "confirmation"), QUICK)
+def test_quick_forms_log_an_entry_and_confirm(
+    client: TestClient,
+    db: Database,
+    user_id: int,
+    kind: str,
+    form: dict[str, str | list[str]],
+    confirmation: str,
+) -> None:
+    answer = client.post(f"/log/{kind}", data=form)
+    assert answer.status_code == 303
+    assert confirmation in client.get(answer.headers["location"]).text
+    page = diary.list_diary(db, user_id, TODAY, TODAY)
+    started = {
+        "episode": [e.started_at for e in page.episodes],
+        "session": [s.started_at for s in page.sessions],
+        "care": [c.started_at for c in page.care],
+    }[kind]
+    assert [moment.isoformat()[:16] for moment in started] == [form["started_at"]]
+
+
+def test_an_episode_keeps_its_locations_and_triggers(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    client.post("/log/episode", data=QUICK[0][1])
+    (episode,) = diary.list_diary(db, user_id, TODAY, TODAY).episodes
+    assert (episode.locations, episode.triggers) == (["lower_left", "lower_right"], ["lifting"])
+
+
+def test_an_unticked_fabric_box_is_saved_as_no_fabric(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    form = {"started_at": "2026-03-15T10:00", "actual_minutes": "5", "skin_reaction": "none"}
+    client.post("/log/session", data=form)
+    (session,) = diary.list_diary(db, user_id, TODAY, TODAY).sessions
+    assert session.fabric_layer is False
+
+
+def test_an_episode_ending_before_it_starts_is_refused_and_the_form_stays_open(
+    client: TestClient, row_count: RowCount
+) -> None:
+    form = {**QUICK[0][1], "ended_at": "2026-03-15T07:00"}
+    answer = client.post("/log/episode", data=form)
+    assert answer.status_code == 422
+    expected = service_message("episode", form, "ended_at")
+    assert expected
+    assert error_text(answer.text, "episode", "ended_at") == expected
+    assert '<details class="card quick" id="log-episode" open>' in answer.text
+    assert field_value(answer.text, "episode", "ended_at") == "2026-03-15T07:00"
+    assert 'value="lower_right" checked' in answer.text
+    assert row_count() == 0
+
+
+def test_negative_care_minutes_are_refused_next_to_minutes(
+    client: TestClient, row_count: RowCount
+) -> None:
+    form = {"started_at": "2026-03-15T11:00", "kind": "heat", "minutes": "-5"}
+    answer = client.post("/log/care", data=form)
+    assert answer.status_code == 422
+    expected = service_message("care", form, "minutes")
+    assert error_text(answer.text, "care", "minutes") == expected
+    assert row_count() == 0
+
+
+def test_stopping_early_without_a_reason_is_refused(
+    client: TestClient, row_count: RowCount
+) -> None:
+    form = {**QUICK[1][1], "stopped_early": "yes"}
+    answer = client.post("/log/session", data=form)
+    assert answer.status_code == 422
+    raw = {k: v for k, v in form.items() if v} | {"fabric_layer": "yes"}
+    expected = service_message("session", raw, "stop_reason")
+    assert error_text(answer.text, "session", "stop_reason") == expected
+    assert row_count() == 0
+
+
+def test_an_unknown_kind_of_entry_is_a_404_page(client: TestClient, row_count: RowCount) -> None:
+    answer = client.post("/log/walk", data={"started_at": "2026-03-15T11:00"})
+    assert answer.status_code == 404
+    assert "<h1>Not found</h1>" in answer.text
+    assert row_count() == 0
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "https://elsewhere.example"}, {"Sec-Fetch-Site": "cross-site"}]
+)
+def test_a_form_posted_from_another_website_is_refused(
+    client: TestClient, row_count: RowCount, headers: dict[str, str]
+) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "3"}, headers=headers)
+    assert answer.status_code == 403
+    assert row_count() == 0
+
+
+def test_a_form_posted_from_this_app_itself_is_accepted(client: TestClient) -> None:
+    headers = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "3"}, headers=headers)
+    assert answer.status_code == 303
+
+
+def test_the_today_page_draws_the_trend_once_there_are_checkins(client: TestClient) -> None:
+    for day in ("2026-03-13", "2026-03-14", "2026-03-15"):
+        client.post("/checkin", data={"day": day, "pain": "4"})
+    page = client.get("/").text
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page
+    assert 'role="img"' in page
+    assert "3 check-ins from 13 Mar 2026 to 15 Mar 2026" in page
