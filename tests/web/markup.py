@@ -29,7 +29,8 @@ class PageParts(HTMLParser):
             self.fields.append({"tag": tag, **found})
         if tag == "label" and "for" in found:
             self.label_targets.add(found["for"])
-        self.urls.extend(found[name] for name in ("src", "href", "action") if name in found)
+        if tag != "a":  # a link is only followed if the person chooses; everything else loads
+            self.urls.extend(found[name] for name in ("src", "href", "action") if name in found)
         if "id" in found and tag not in VOID:
             self._open_ids.append((tag, found["id"]))
             self.texts_by_id[found["id"]] = ""

@@ -7,8 +7,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from acumat.services import diary
+from acumat.services import diary, screening
 from acumat.store.engine import Database
+from tests.safety.kit import complete
 from tests.web.markup import parts
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
@@ -30,9 +31,15 @@ def pages(client: TestClient, db: Database, user_id: int) -> dict[str, str]:
         f"/diary/episode/{episode.id}/edit",
         f"/diary/episode/{episode.id}/delete",
         "/diary/episode/9999/edit",
+        "/check",
+        "/check?age=40&pain_now=3&episode_days=2",
+        "/check?saddle_numbness=unsure",
+        "/check/result",
     ]
     found = {url: client.get(url).text for url in urls}
     found["refused"] = client.post("/checkin", data={"day": "2026-03-15", "pain": "11"}).text
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    found["caution result"] = client.get("/check/result").text
     return found
 
 

@@ -20,7 +20,14 @@ from acumat.safety import (
     evaluate,
     load_ruleset,
 )
-from acumat.safety.schemas import CLEARED, ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
+from acumat.safety.schemas import (
+    CLEARED,
+    ApprovalIn,
+    ApprovalOut,
+    MatStatus,
+    ReasonOut,
+    ScreeningOut,
+)
 from acumat.store.engine import Database
 from acumat.store.repos import SafetyRepo
 
@@ -49,6 +56,11 @@ def record_emergency_stop(
     version = load_ruleset().version
     result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, version)
     return _store(db, user_id, dict(answers), result, origin=origin, complete=False)
+
+
+def emergency_now(answers: Mapping[str, object]) -> list[ReasonOut]:
+    """Emergency reasons the answers so far already trigger (forms stop and say so)."""
+    return [ReasonOut(**r.to_dict(), level=r.level) for r in emergency_reasons(answers)]
 
 
 def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut | None:

@@ -17,7 +17,7 @@ from starlette.datastructures import FormData
 
 from acumat import clock
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
-from acumat.errors import Problem
+from acumat.errors import InvalidInput, Problem
 
 FormValues = dict[str, str | list[str]]
 
@@ -48,6 +48,29 @@ class FormState:
         return bool(self.errors or self.general)
 
 
+FLAG_PREFIX = "flag."  # the daily red-flag boxes that ride along with the check-in form
+
+
+def red_flags_from_form(form: FormData) -> dict[str, str] | None:
+    """Ticked signs are "yes" and the rest "no"; "None of these" makes them all "no".
+
+    Neither ticked means the re-check was skipped (``None``). A sign ticked together with
+    "None of these" is refused rather than guessed.
+    """
+    from acumat.safety import recheck_items
+
+    ticked = {n.removeprefix(FLAG_PREFIX) for n in form if n.startswith(FLAG_PREFIX)}
+    none = form.get("flags") == "none"
+    if ticked and none:
+        raise InvalidInput.single("flags", "you ticked a sign and also 'None of these'; pick one")
+    if not ticked and not none:
+        return None
+    asked = [item.id for item in recheck_items() if item.ask_if is None]
+    return {
+        item: "yes" if item in ticked else "no" for item in [*asked, *sorted(ticked - set(asked))]
+    }
+
+
 def form_state(kind: EntryKind, values: FormValues, problems: Iterable[Problem] = ()) -> FormState:
     """Attach each problem to its field when the form has it, else to the form as a whole."""
     names = INPUT_SCHEMAS[kind].model_fields
@@ -73,6 +96,8 @@ def raw_from_form(kind: EntryKind, form: FormData) -> dict[str, Any]:
     """The dict a service expects: blanks left out (defaults or "is required" apply)."""
     raw: dict[str, Any] = {}
     for name in form:
+        if name.startswith(FLAG_PREFIX) or name == "flags":
+            continue
         if name in LISTS:
             raw[name] = [str(v) for v in form.getlist(name)]
         elif str(form.get(name, "")).strip():

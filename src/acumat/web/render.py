@@ -20,6 +20,7 @@ from acumat.diary.vocabulary import (
     TRIGGERS,
 )
 from acumat.errors import AcumatError, InvalidInput, NotFound
+from acumat.safety.loader import urgency_label, verdict_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -39,6 +40,8 @@ FLASH = {
     "care": "Care activity logged.",
     "updated": "Entry updated.",
     "deleted": "Entry deleted.",
+    "screening": "Your answers were saved.",
+    "approval": "Your clinician's approval was recorded.",
 }
 
 ERROR_HEADINGS = {
@@ -77,6 +80,8 @@ def templates() -> Jinja2Templates:
     env = found.env
     env.filters.update(local_time=local_time, long_day=long_day, minutes=minutes)
     env.globals.update(
+        urgency_label=urgency_label,
+        verdict_label=verdict_label,
         KIND_NAMES=KIND_NAMES,
         TRIGGERS=TRIGGERS,
         BACK_LOCATIONS=BACK_LOCATIONS,

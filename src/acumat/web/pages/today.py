@@ -12,13 +12,15 @@ from fastapi.responses import RedirectResponse, Response
 from acumat import clock
 from acumat.diary.schemas import EntryKind
 from acumat.errors import InvalidInput, NotFound
-from acumat.services import diary
+from acumat.safety import recheck_items
+from acumat.services import daily, diary, screening
 from acumat.web.deps import DbDep, UserDep
 from acumat.web.forms import (
     FormState,
     form_state,
     local_minute,
     raw_from_form,
+    red_flags_from_form,
     values_from_entry,
     values_from_form,
 )
@@ -41,10 +43,13 @@ async def save_checkin(request: Request, db: DbDep, user_id: UserDep) -> Respons
     """Create or replace the check-in of the submitted day."""
     form = await request.form()
     try:
-        diary.put_checkin(db, user_id, raw_from_form("checkin", form))
+        flags = red_flags_from_form(form)
+        result = daily.check_in(db, user_id, raw_from_form("checkin", form), flags, replace=True)
     except InvalidInput as exc:
         state = form_state("checkin", values_from_form(form), exc.problems)
         return _render_today(request, db, user_id, state)
+    if result.triage is not None and result.triage.is_urgent:
+        return RedirectResponse("/check/result", status_code=303)
     return RedirectResponse("/?saved=checkin", status_code=303)
 
 
@@ -75,7 +80,13 @@ def _render_today(
     forms = _fresh_forms(db, user_id)
     if refused is not None:
         forms[refused.kind] = refused
-    context = {"forms": forms, "today": clock.today(), "chart": trend_chart(db, user_id, 30, True)}
+    context = {
+        "forms": forms,
+        "today": clock.today(),
+        "chart": trend_chart(db, user_id, 30, True),
+        "safety": screening.mat_status(db, user_id),
+        "signs": [item for item in recheck_items() if item.ask_if is None],
+    }
     return render(request, "today.html", context, 422 if refused else 200)
 
 

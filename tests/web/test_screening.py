@@ -1,0 +1,158 @@
+"""Safety pages: questions a group at a time, emergencies first, results, approvals, re-checks."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from acumat.services import screening
+from acumat.store.engine import Database
+from acumat.store.models import ClinicianApproval, Screening
+from tests.safety.kit import complete
+
+
+def stored(db: Database, model: type = Screening) -> int:
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def main_html(html: str) -> str:
+    return html.split('<main id="main"', 1)[1]
+
+
+def starts_with_alert(html: str) -> bool:
+    """The first thing inside <main> (after any flash) is the urgent box."""
+    body = re.sub(r'<p class="flash".*?</p>', "", main_html(html), flags=re.S)
+    first = re.search(r"<(section|h1)[ >]", body)
+    return first is not None and 'role="alert"' in body[first.start() : first.start() + 200]
+
+
+def test_the_questions_start_with_the_first_group(client: TestClient) -> None:
+    page = client.get("/check")
+    assert page.status_code == 200
+    assert "Questions 1 of" in page.text
+    assert 'name="age"' in page.text
+    assert "Back to the previous questions" not in page.text
+
+
+def test_a_page_submitted_with_a_gap_asks_again(client: TestClient) -> None:
+    page = client.get("/check?" + urlencode({"age": "40", "shown": "age,pain_now,episode_days"}))
+    assert page.status_code == 422
+    assert "Please choose an answer." in page.text
+    assert 'value="40"' in page.text
+
+
+def test_a_refused_answer_is_shown_with_what_is_allowed(client: TestClient) -> None:
+    page = client.get("/check?age=300")
+    assert page.status_code == 422
+    assert "must be a whole number from 16 to 120" in page.text
+
+
+def test_later_pages_carry_earlier_answers_and_a_back_link(client: TestClient) -> None:
+    page = client.get(
+        "/check?age=40&pain_now=3&episode_days=2&first_episode=no&pregnancy_possible=no"
+    )
+    assert 'type="hidden" name="age" value="40"' in page.text
+    assert "Back to the previous questions" in page.text
+
+
+def test_an_emergency_answer_interrupts_with_what_to_do_first(
+    client: TestClient, db: Database
+) -> None:
+    page = client.get("/check?age=40&pain_now=3&episode_days=2&saddle_numbness=unsure")
+    assert starts_with_alert(page.text)
+    assert "Call 999" in page.text
+    saved = client.post("/check", data={"saddle_numbness": "unsure", "stop": "emergency"})
+    assert (saved.status_code, saved.headers["location"]) == (303, "/check/result?saved=screening")
+    assert stored(db) == 1
+    result = client.get("/check/result")
+    assert starts_with_alert(result.text)
+    assert "Do not use a mat for now" in result.text
+
+
+def test_a_complete_screening_is_saved_and_shows_reasons_with_sources(
+    client: TestClient, db: Database
+) -> None:
+    answers = complete({"diabetes": "yes"})
+    ready = client.get("/check?" + urlencode(answers))
+    assert "That is every question" in ready.text
+    assert client.post("/check", data=answers).status_code == 303
+    result = client.get("/check/result").text
+    assert not starts_with_alert(result)
+    assert "Do not use a mat for now" in result
+    assert "MAT-D8" in result
+    assert 'href="https://' in result  # each source links to where it came from
+
+
+def test_an_incomplete_post_is_refused_and_nothing_saved(client: TestClient, db: Database) -> None:
+    page = client.post("/check", data={"age": "40"})
+    assert page.status_code == 422
+    assert "needs an answer" in page.text
+    assert stored(db) == 0
+
+
+def test_an_ok_result_shows_the_mat_checklist(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    assert "Choosing and preparing your mat" in client.get("/check/result").text
+
+
+def test_caution_consult_offers_an_approval_form_that_clears_it(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    assert "Record approval" in client.get("/check/result").text
+    form = {"clinician": "Dr Adeyemi, GP", "approved_on": "2026-03-12"}
+    assert client.post("/check/approval", data=form).status_code == 303
+    result = client.get("/check/result").text
+    assert "Approved by Dr Adeyemi, GP" in result
+    assert "Record approval" not in result
+
+
+def test_a_future_approval_date_is_refused_on_the_page(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    form = {"clinician": "Dr Adeyemi", "approved_on": "2027-01-01"}
+    page = client.post("/check/approval", data=form)
+    assert page.status_code == 422
+    assert "must be today" in page.text
+    assert stored(db, ClinicianApproval) == 0
+
+
+def test_no_screening_yet_invites_the_questions(client: TestClient) -> None:
+    page = client.get("/check/result").text
+    assert 'href="/check"' in page
+    assert "Answer the safety questions" in client.get("/").text
+
+
+def test_a_ticked_sign_at_checkin_goes_straight_to_the_urgent_result(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    form = {"day": "2026-03-15", "pain": "5", "flag.chest_pain": "yes"}
+    answer = client.post("/checkin", data=form)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/check/result")
+    assert starts_with_alert(client.get("/").text)
+
+
+def test_none_of_these_records_a_calm_recheck(
+    client: TestClient, db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "5", "flags": "none"})
+    assert answer.headers["location"] == "/?saved=checkin"
+    assert stored(db) == 2
+    assert not starts_with_alert(client.get("/").text)
+
+
+def test_a_sign_and_none_of_these_together_are_refused(client: TestClient, db: Database) -> None:
+    form = {"day": "2026-03-15", "pain": "5", "flags": "none", "flag.fever": "yes"}
+    page = client.post("/checkin", data=form)
+    assert page.status_code == 422
+    assert "pick one" in page.text
+    assert stored(db) == 0
