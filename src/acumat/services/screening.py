@@ -20,6 +20,7 @@ from acumat.safety import (
     evaluate,
     load_ruleset,
 )
+from acumat.safety.loader import verdict_label
 from acumat.safety.schemas import (
     CLEARED,
     ApprovalIn,
@@ -30,6 +31,8 @@ from acumat.safety.schemas import (
 )
 from acumat.store.engine import Database
 from acumat.store.repos import SafetyRepo
+
+NOT_SCREENED = "Answer the safety questions before using a mat."
 
 
 def check_answers(answers: Mapping[str, object]) -> TriageResult:
@@ -141,25 +144,19 @@ def _covers(approved: ScreenedRules | None, screening: ScreeningOut | None) -> b
 
 def _status(screening: ScreeningOut | None, approval: ApprovalOut | None) -> MatStatus:
     if screening is None:
-        message = "Answer the safety questions before using a mat."
         return MatStatus(
-            screening=None, approval=None, verdict=None, may_use_mat=False, message=message
+            screening=None, approval=None, verdict=None, may_use_mat=False, message=NOT_SCREENED
         )
-    verdict = screening.mat
-    if verdict == "caution-consult" and approval is not None:
-        verdict = CLEARED
-    messages = {
-        "ok": "Nothing in your answers stops you using a mat.",
-        CLEARED: f"{approval.clinician if approval else 'A clinician'} said mat use is fine.",
-        "caution-consult": "Check with a doctor, nurse or physiotherapist before using a mat.",
-        "do-not-use": "Do not use a mat for now.",
-    }
+    verdict = CLEARED if screening.mat == "caution-consult" and approval else screening.mat
+    message = verdict_label(verdict) + "."
+    if verdict == CLEARED and approval is not None:
+        message += f" ({approval.clinician}, {approval.approved_on.isoformat()})"
     return MatStatus(
         screening=screening,
         approval=approval,
         verdict=verdict,
         may_use_mat=verdict in ("ok", CLEARED),
-        message=messages[verdict],
+        message=message,
     )
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from acumat.errors import InvalidInput
 from acumat.safety import load_checklist, load_ruleset, missing_items
 from acumat.safety.flow import Step, next_step
+from acumat.safety.schemas import MatStatus
 from acumat.services import screening
 from acumat.web.deps import DbDep, UserDep
 from acumat.web.pages.guard import SameOrigin
@@ -129,7 +130,10 @@ def _stop_context(answers: Mapping[str, str], emergency: list[Any]) -> dict[str,
 
 
 def _render_result(
-    request: Request, status: Any, approval_form: dict[str, Any] | None = None, code: int = 200
+    request: Request,
+    status: MatStatus,
+    approval_form: dict[str, Any] | None = None,
+    code: int = 200,
 ) -> Response:
     reasons = status.screening.reasons if status.screening else []
     context = {
