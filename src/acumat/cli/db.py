@@ -15,11 +15,7 @@ def upgrade(ctx: typer.Context) -> None:
 
     Example: acumat --db postgresql+psycopg://me@127.0.0.1/acumat db upgrade
     """
-    from acumat.store.engine import make_engine
-    from acumat.store.migrate import HEAD
-    from acumat.store.migrate import upgrade as apply
+    from acumat.services.database import upgrade_database
 
-    engine = make_engine(state(ctx).settings().resolved_database_url)
-    apply(engine)
-    engine.dispose()
-    typer.echo(f"Database is at schema {HEAD}.")
+    revision = upgrade_database(state(ctx).settings())
+    typer.echo(f"Database is at schema {revision}.")

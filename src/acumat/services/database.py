@@ -27,3 +27,15 @@ def local_user_id(db: Database) -> int:
     """The id of the single local user, created the first time it is needed."""
     with db.transaction() as session:
         return UserRepo(session).local_user().id
+
+
+def upgrade_database(settings: Settings) -> str:
+    """Apply every pending migration; returns the schema revision now in place."""
+    from acumat.store.migrate import HEAD, upgrade
+
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    return HEAD
