@@ -73,8 +73,11 @@ def test_serve_runs_the_app_on_the_local_sqlite_default(home: Path) -> None:
     try:
         body = wait_for(f"http://127.0.0.1:{port}/api/v1/openapi.json", server)
         assert b'"title":"acumat"' in body
+        wait_for(f"http://127.0.0.1:{port}/check?age=44&saddle_numbness=yes", server)
     finally:
         server.terminate()
-        out, _ = server.communicate(timeout=20)
+        out, err = server.communicate(timeout=20)
     assert f"acumat is running at http://127.0.0.1:{port}/".encode() in out
+    assert b"saddle_numbness" not in out + err  # no access log: answers never reach a log
     assert (home / "acumat.db").exists()
+

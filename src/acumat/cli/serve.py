@@ -85,7 +85,8 @@ def run(settings: Settings, listener: socket.socket, open_browser: bool) -> None
 
     host, port = listener.getsockname()[:2]
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
-    config = uvicorn.Config(create_app(settings), log_level="info")
+    # No access log: the safety questions travel in query strings, and health data stays private.
+    config = uvicorn.Config(create_app(settings), log_level="info", access_log=False)
     server = uvicorn.Server(config)
     typer.echo(f"acumat is running at {url} (press Ctrl+C to stop)")
     if open_browser:
