@@ -8,7 +8,11 @@ view of the today page is saved to ``docs/screenshot-today.png`` for the README.
 
 from __future__ import annotations
 
+import csv
 import os
+import subprocess
+import sys
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -75,8 +79,8 @@ def _log_session_with_keyboard(page: Any, base: str, started: str, minutes: int)
     expect(page.get_by_role("status")).to_have_text("Mat session logged.")
 
 
-def test_a_week_logged_in_the_browser_shows_in_the_diary_and_the_chart(
-    server: str, browser: Any
+def test_a_week_logged_in_the_browser_shows_in_the_diary_the_chart_and_a_csv_export(
+    server: str, browser: Any, tmp_path: Path
 ) -> None:
     today = date.today()
     desktop = browser.new_page(viewport={"width": 1200, "height": 900})
@@ -106,6 +110,17 @@ def test_a_week_logged_in_the_browser_shows_in_the_diary_and_the_chart(
     if os.environ.get("ACUMAT_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         phone.screenshot(path=str(SCREENSHOT), full_page=True)
+    assert _exported_kinds(tmp_path) == {"checkin": 7, "episode": 2, "session": 3}
+
+
+def _exported_kinds(tmp_path: Path) -> dict[str, int]:
+    """Export the server's diary to CSV with the CLI, as a person would, and count its rows."""
+    out = tmp_path / "diary.csv"
+    env = {**os.environ, "ACUMAT_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "acumat", "export", "--format", "csv", "--out", str(out)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    with out.open(newline="", encoding="utf-8") as handle:
+        return dict(Counter(row["kind"] for row in csv.DictReader(handle)))
 
 
 def _summary(today: date) -> str:

@@ -127,7 +127,7 @@ def test_a_future_approval_date_is_refused_on_the_page(
 def test_no_screening_yet_invites_the_questions(client: TestClient) -> None:
     page = client.get("/check/result").text
     assert 'href="/check"' in page
-    assert "Answer the safety questions" in client.get("/").text
+    assert "Start the questions" in client.get("/").text
 
 
 def test_a_ticked_sign_at_checkin_goes_straight_to_the_urgent_result(
