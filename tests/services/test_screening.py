@@ -131,3 +131,26 @@ def test_bad_approvals_name_the_field_and_write_nothing(
 def test_no_screening_means_no_mat_yet(db: Database, user_id: int) -> None:
     status = screening.mat_status(db, user_id)
     assert (status.verdict, status.may_use_mat) == (None, False)
+
+
+def test_a_quick_recheck_never_clears_an_urgent_result(db: Database, user_id: int) -> None:
+    urgent = screening.record_screening(db, user_id, complete({"fever": "yes"}))
+    assert urgent.urgency == "URGENT_SAME_DAY"
+    assert screening.recheck(db, user_id, {"fever": "no"}) == urgent
+    assert screening.latest_screening(db, user_id) == urgent
+    assert screening.mat_status(db, user_id).may_use_mat is False
+
+
+def test_a_quick_recheck_can_still_escalate_an_urgent_result(db: Database, user_id: int) -> None:
+    screening.record_screening(db, user_id, complete({"fever": "yes"}))
+    raised = screening.recheck(db, user_id, {"chest_pain": "yes"})
+    assert raised is not None
+    assert raised.urgency == "EMERGENCY"
+
+
+def test_an_emergency_stop_stays_until_the_questions_are_answered_again(
+    db: Database, user_id: int
+) -> None:
+    stop = screening.record_emergency_stop(db, user_id, {"chest_pain": "yes"})
+    assert screening.recheck(db, user_id, {"chest_pain": "no"}) is None
+    assert screening.latest_screening(db, user_id) == stop

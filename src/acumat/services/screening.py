@@ -72,12 +72,16 @@ def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> Screen
     With an earlier screening the new answers replace its old ones and the whole set is
     re-evaluated. Without one, only an emergency answer can be judged; it is stored, and
     ``None`` means nothing urgent was reported (the full questionnaire is still due).
+    A quick re-check may raise the urgency but never clears an urgent result: that takes
+    the full questions again, so the earlier result is returned unchanged.
     """
     previous = latest_screening(db, user_id)
     if previous is None or not previous.complete:
         return record_emergency_stop(db, user_id, answers, origin="checkin")
     merged = {**previous.answers, **answers}
     result = evaluate(merged)
+    if previous.is_urgent and result.urgency.rank > Urgency(previous.urgency).rank:
+        return previous
     return _store(db, user_id, merged, result, origin="checkin", complete=True)
 
 
