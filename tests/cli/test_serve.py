@@ -80,4 +80,3 @@ def test_serve_runs_the_app_on_the_local_sqlite_default(home: Path) -> None:
     assert f"acumat is running at http://127.0.0.1:{port}/".encode() in out
     assert b"saddle_numbness" not in out + err  # no access log: answers never reach a log
     assert (home / "acumat.db").exists()
-
