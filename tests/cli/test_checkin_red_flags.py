@@ -70,3 +70,13 @@ def test_interactive_checkin_asks_each_sign_only_after_a_yes(run: Run, tmp_path:
     shown = [line.strip() for line in worried.stdout.splitlines()]
     alarm = next(i for i, line in enumerate(shown) if line.startswith("!! EMERGENCY"))
     assert alarm < next(i for i, line in enumerate(shown) if line.startswith("Saved check-in"))
+
+
+def test_every_daily_sign_alone_needs_a_clinician(run: Run, tmp_path: Path) -> None:
+    from acumat.safety import recheck_items
+
+    for day, item in enumerate(i for i in recheck_items() if i.ask_if is None):
+        screened(run, tmp_path)  # each sign starts again from a calm, complete screening
+        args = ["log", "checkin", "--day", f"2026-02-{day + 1:02d}", "--pain", "3"]
+        entry = json.loads(run(*args, "--red-flag", item.id, "--json").stdout)
+        assert entry["safety"]["urgency"] != "SELF_CARE", item.id

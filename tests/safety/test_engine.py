@@ -173,3 +173,12 @@ def test_items_json_follows_the_contract() -> None:
 
 def test_the_result_records_the_ruleset_version() -> None:
     assert triage().ruleset_version == triage(fever="yes").ruleset_version
+
+
+def test_as_new_signs_answers_the_follow_up_of_a_daily_sign() -> None:
+    from acumat.safety import as_new_signs
+
+    assert as_new_signs({"bowel_change": "unsure"})["bowel_new"] == "unsure"
+    assert as_new_signs({"bladder_change": "yes"})["bladder_new"] == "yes"
+    assert "bladder_new" not in as_new_signs({"bladder_change": "no"})
+    assert as_new_signs({"bladder_change": "yes", "bladder_new": "no"})["bladder_new"] == "no"

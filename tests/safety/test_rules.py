@@ -85,6 +85,7 @@ FIRES = [
     pytest.param("RV-02", {"stops_daily_life": Y}, D, OK, id="RV-02-daily-life"),
     pytest.param("RV-02", {"struggling_to_cope": Y}, D, OK, id="RV-02-coping"),
     pytest.param("RV-02", {"cannot_walk": Y}, D, OK, id="RV-02-cannot-walk"),
+    pytest.param("RV-02", {"sudden_severe_pain": Y}, D, OK, id="RV-02-sudden-severe-pain"),
     pytest.param("RV-03", {"age": 60, "episode_days": 35, "not_improving": Y}, D, OK, id="RV-03"),
     pytest.param("RV-04", {}, S, OK, id="RV-04"),
     pytest.param("SEED-01", {"episode_days": 8, "not_improving": Y}, D, OK, id="SEED-01"),

@@ -154,3 +154,22 @@ def test_an_emergency_stop_stays_until_the_questions_are_answered_again(
     stop = screening.record_emergency_stop(db, user_id, {"chest_pain": "yes"})
     assert screening.recheck(db, user_id, {"chest_pain": "no"}) is None
     assert screening.latest_screening(db, user_id) == stop
+
+
+@pytest.mark.parametrize("sign", ["bladder_change", "bowel_change", "sexual_change"])
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+def test_a_bladder_bowel_or_sex_change_at_checkin_counts_as_new(
+    db: Database, user_id: int, sign: str, answer: str
+) -> None:
+    screening.record_screening(db, user_id, complete({}))
+    raised = screening.recheck(db, user_id, {sign: answer})
+    assert raised is not None
+    assert raised.urgency == "EMERGENCY"
+
+
+def test_a_new_bladder_change_is_caught_even_before_any_screening(
+    db: Database, user_id: int
+) -> None:
+    raised = screening.recheck(db, user_id, {"bladder_change": "yes"})
+    assert raised is not None
+    assert raised.reasons[0].rule == "RF-02"

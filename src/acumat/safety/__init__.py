@@ -8,6 +8,7 @@ and the result types. Pure code; the only files read are the package's own TOML 
 from __future__ import annotations
 
 from acumat.safety.engine import (
+    as_new_signs,
     emergency_reasons,
     evaluate,
     missing_items,
@@ -28,6 +29,7 @@ __all__ = [
     "TriageResult",
     "Urgency",
     "Verdict",
+    "as_new_signs",
     "emergency_reasons",
     "evaluate",
     "load_checklist",

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from acumat.safety.answers import facts_from, unanswered, validated
-from acumat.safety.conditions import Facts
+from acumat.safety.answers import applies, facts_from, unanswered, validated
+from acumat.safety.conditions import Facts, items_read
 from acumat.safety.errors import ScreeningIncomplete
 from acumat.safety.levels import Urgency
 from acumat.safety.loader import load_ruleset
@@ -65,6 +65,26 @@ def emergency_reasons(answers: Mapping[str, object]) -> list[Reason]:
     facts = facts_from(validated(answers, ruleset))
     emergency = [r for r in ruleset.rules if r.urgency is Urgency.EMERGENCY and r.when]
     return _reasons(_fire(emergency, facts))
+
+
+def as_new_signs(answers: Mapping[str, object]) -> dict[str, object]:
+    """Daily re-check answers with their "is that new?" follow-ups answered.
+
+    The daily question asks what was noticed since the last check-in, so a sign reported
+    there is new by definition (P4): each re-check follow-up that now applies and has no
+    answer takes its parent's answer. Without this a new bladder or bowel change would
+    wait for a follow-up nobody asked, which is under-triage.
+    """
+    ruleset = load_ruleset()
+    filled = dict(answers)
+    for item in recheck_items():
+        if item.ask_if is None or item.id in filled:
+            continue
+        parents = [i for i in items_read(item.ask_if) if i in filled]
+        facts = facts_from(validated(filled, ruleset))
+        if parents and applies(item, facts):
+            filled[item.id] = "unsure" if "unsure" in (filled[p] for p in parents) else "yes"
+    return filled
 
 
 def recheck_items() -> list[Item]:

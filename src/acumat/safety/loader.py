@@ -33,7 +33,18 @@ from acumat.safety.model import (
 
 Level = TypeVar("Level", Urgency, Verdict)
 RULE_KEYS = {"id", "urgency", "verdict", "when", "fallback", "reason", "action", "sources"}
-ITEM_KEYS = {"id", "kind", "group", "text", "help", "answers", "required", "recheck", "ask_if"}
+ITEM_KEYS = {
+    "id",
+    "kind",
+    "group",
+    "text",
+    "short",
+    "help",
+    "answers",
+    "required",
+    "recheck",
+    "ask_if",
+}
 
 
 def _data() -> Traversable:
@@ -133,6 +144,7 @@ def _item(raw: dict[str, Any]) -> Item:
         answers=answers if isinstance(answers, NumberRange) else CHOICES,
         required=raw["required"],
         help=raw.get("help"),
+        short=raw.get("short"),
         recheck=raw.get("recheck", False),
         ask_if=parse_condition(raw["ask_if"]) if "ask_if" in raw else None,
     )

@@ -32,7 +32,10 @@ class Group:
 
 @dataclass(frozen=True)
 class Item:
-    """One screening question; ``answers`` is the allowed choices or a number range."""
+    """One screening question; ``answers`` is the allowed choices or a number range.
+
+    ``short`` names the sign in a few words for the daily re-check list.
+    """
 
     id: str
     kind: ItemKind
@@ -41,6 +44,7 @@ class Item:
     answers: tuple[str, ...] | NumberRange
     required: bool
     help: str | None = None
+    short: str | None = None
     recheck: bool = False
     ask_if: Condition | None = None
 

@@ -16,6 +16,7 @@ from acumat.safety import (
     TriageResult,
     Urgency,
     Verdict,
+    as_new_signs,
     emergency_reasons,
     evaluate,
     load_ruleset,
@@ -75,6 +76,7 @@ def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> Screen
     A quick re-check may raise the urgency but never clears an urgent result: that takes
     the full questions again, so the earlier result is returned unchanged.
     """
+    answers = as_new_signs(answers)
     previous = latest_screening(db, user_id)
     if previous is None or not previous.complete:
         return record_emergency_stop(db, user_id, answers, origin="checkin")
