@@ -210,3 +210,9 @@ def test_every_level_and_verdict_has_a_label() -> None:
 
     assert all(urgency_label(u) for u in Urgency)
     assert all(verdict_label(v) for v in [*Verdict, CLEARED])
+
+
+def test_every_daily_sign_has_a_short_name() -> None:
+    from acumat.safety import recheck_items
+
+    assert all(item.short for item in recheck_items() if item.ask_if is None)

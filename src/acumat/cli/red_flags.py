@@ -41,10 +41,10 @@ def _ask() -> dict[str, str]:
     signs = [item for item in recheck_items() if item.ask_if is None]
     typer.echo("\nSince your last check-in, have you noticed any of these?", err=True)
     for item in signs:
-        typer.echo(f"  - {item.text}", err=True)
+        typer.echo(f"  - {item.short or item.text}", err=True)
     if _choice("Any of them?") == "no":
         return _all("no")
-    return {item.id: _choice(item.text) for item in signs}
+    return {item.id: _choice(item.short or item.text) for item in signs}
 
 
 def _choice(text: str) -> str:
