@@ -168,3 +168,33 @@ def test_approval_without_caution_consult_exits_2(run: Run, tmp_path: Path) -> N
 
 def test_status_before_any_check_says_what_to_do(run: Run) -> None:
     assert "acumat check" in run("check", "status").stdout
+
+
+def test_an_incomplete_file_with_an_emergency_answer_shows_and_saves_it(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    path = answers_file(tmp_path, {"age": 40, "saddle_numbness": "yes"})
+    result = run("check", "--answers", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert (body["urgency"], body["mat"], body["complete"]) == ("EMERGENCY", "do-not-use", False)
+    assert screenings(home_url) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dry-run"], "--dry-run needs --answers FILE"),
+        (["--items", "--answers", "x"], "not both"),
+    ],
+)
+def test_mixed_options_exit_2(run: Run, args: list[str], message: str) -> None:
+    result = run("check", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_items_say_which_are_asked_at_every_checkin(run: Run) -> None:
+    items = {i["id"]: i for i in json.loads(run("check", "--items", "--json").stdout)}
+    assert items["chest_pain"]["recheck"] is True
+    assert items["diabetes"]["recheck"] is False

@@ -80,3 +80,17 @@ def test_every_daily_sign_alone_needs_a_clinician(run: Run, tmp_path: Path) -> N
         args = ["log", "checkin", "--day", f"2026-02-{day + 1:02d}", "--pain", "3"]
         entry = json.loads(run(*args, "--red-flag", item.id, "--json").stdout)
         assert entry["safety"]["urgency"] != "SELF_CARE", item.id
+
+
+def test_a_taken_day_still_shows_the_emergency_before_the_error(run: Run) -> None:
+    run(*CHECKIN)
+    result = run(*CHECKIN, "--red-flag", "chest_pain")
+    assert result.exit_code == 2
+    assert result.stdout.startswith("!! EMERGENCY")
+    assert "already a check-in" in result.stderr
+
+
+def test_a_checkin_without_the_signs_says_they_were_not_checked(run: Run) -> None:
+    assert "warning signs were not checked" in run(*CHECKIN).stderr
+    assert "not checked" not in run(*CHECKIN[:2], "--day", "2026-03-01", "--pain", "2",
+                                    "--no-red-flags").stderr  # fmt: skip

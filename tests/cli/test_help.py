@@ -25,6 +25,7 @@ HEAVY = (
     "sqlalchemy",
     "uvicorn",
     "pygal",
+    "pydantic",
     "pydantic_settings",
     "alembic",
 )

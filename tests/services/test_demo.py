@@ -177,3 +177,13 @@ def test_the_demo_includes_a_completed_safety_screening(db: Database, user_id: i
         "ok",
         True,
     )
+
+
+def test_the_demo_never_hides_a_real_safety_result(db: Database, user_id: int) -> None:
+    from acumat.errors import Conflict
+    from acumat.services import screening
+
+    real = screening.record_emergency_stop(db, user_id, {"chest_pain": "yes"})
+    with pytest.raises(Conflict, match="safety results"):
+        load_demo(db, user_id)
+    assert screening.latest_screening(db, user_id) == real

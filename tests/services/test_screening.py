@@ -71,8 +71,17 @@ def test_a_recheck_without_any_screening_still_catches_an_emergency(
 
 
 def test_a_recheck_refuses_unknown_items(db: Database, user_id: int) -> None:
-    with pytest.raises(InvalidInput, match="not a screening question"):
+    with pytest.raises(InvalidInput, match="not one of the daily red-flag questions"):
         screening.recheck(db, user_id, {"headache": "yes"})
+
+
+def test_a_recheck_cannot_change_answers_outside_the_daily_signs(
+    db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"anticoagulant": "yes"}))
+    with pytest.raises(InvalidInput, match="anticoagulant"):
+        screening.recheck(db, user_id, {"anticoagulant": "no"})
+    assert screening.mat_status(db, user_id).verdict == "do-not-use"
 
 
 def test_caution_consult_is_cleared_only_by_a_recorded_approval(db: Database, user_id: int) -> None:
@@ -92,7 +101,21 @@ def test_an_approval_carries_over_to_rechecks_with_no_new_caution(
     screening.record_approval(db, user_id, APPROVAL)
     screening.recheck(db, user_id, {"fever": "no"})
     assert screening.mat_status(db, user_id).verdict == CLEARED
-    screening.recheck(db, user_id, {"blood_pressure": "yes"})
+    screening.record_screening(
+        db, user_id, complete({"heart_condition": "yes", "blood_pressure": "yes"})
+    )
+    assert screening.mat_status(db, user_id).verdict == "caution-consult"
+
+
+def test_an_approval_does_not_cover_a_new_reason_behind_the_same_caution(
+    db: Database, user_id: int
+) -> None:
+    screening.record_screening(db, user_id, complete({"age": 55, "first_episode": "yes"}))
+    assert screening.mat_status(db, user_id).verdict == "caution-consult"
+    screening.record_approval(db, user_id, APPROVAL)
+    assert screening.mat_status(db, user_id).verdict == CLEARED
+    later = complete({"age": 55, "first_episode": "yes", "leg_numb_one_side": "yes"})
+    screening.record_screening(db, user_id, later)
     assert screening.mat_status(db, user_id).verdict == "caution-consult"
 
 
@@ -173,3 +196,43 @@ def test_a_new_bladder_change_is_caught_even_before_any_screening(
     raised = screening.recheck(db, user_id, {"bladder_change": "yes"})
     assert raised is not None
     assert raised.reasons[0].rule == "RF-02"
+
+
+def test_an_incomplete_screening_with_an_emergency_is_saved_and_returned(
+    db: Database, user_id: int
+) -> None:
+    saved = screening.record_screening(db, user_id, {"age": 40, "saddle_numbness": "yes"})
+    assert (saved.urgency, saved.mat, saved.complete) == ("EMERGENCY", "do-not-use", False)
+    assert screening.latest_screening(db, user_id) == saved
+
+
+def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, user_id: int) -> None:
+    saved = screening.record_screening(db, user_id, {"age": 40, "fever": "yes"})
+    assert (saved.urgency, saved.complete) == ("URGENT_SAME_DAY", False)
+
+
+def test_a_dry_run_of_an_incomplete_emergency_still_says_so(db: Database) -> None:
+    result = screening.check_answers({"chest_pain": "unsure"})
+    assert (str(result.urgency), str(result.mat)) == ("EMERGENCY", "do-not-use")
+    assert screenings(db) == 0
+
+
+@pytest.mark.parametrize(
+    ("sign", "level"), [("fever", "URGENT_SAME_DAY"), ("chest_pain", "EMERGENCY")]
+)
+def test_a_recheck_before_any_screening_keeps_urgent_signs(
+    db: Database, user_id: int, sign: str, level: str
+) -> None:
+    caught = screening.recheck(db, user_id, {sign: "yes"})
+    assert caught is not None
+    assert (caught.urgency, caught.mat, caught.origin) == (level, "do-not-use", "checkin")
+
+
+def test_a_checkin_for_a_taken_day_still_triages_its_signs(db: Database, user_id: int) -> None:
+    from acumat.services import daily, diary
+
+    diary.add_checkin(db, user_id, {"day": "2026-03-15", "pain": 3})
+    with pytest.raises(daily.CheckInConflict) as refused:
+        daily.check_in(db, user_id, {"day": "2026-03-15", "pain": 4}, {"chest_pain": "yes"})
+    assert refused.value.triage is not None
+    assert screening.latest_screening(db, user_id) == refused.value.triage

@@ -53,6 +53,7 @@ def check(
     """
     if ctx.invoked_subcommand is not None:
         return
+    _refuse_mixed_options(items=items, answers=answers, dry_run=dry_run)
     if items:
         _print_items(as_json)
     elif answers is not None:
@@ -99,6 +100,15 @@ def status(ctx: typer.Context, as_json: AsJson = False) -> None:
         emit_json(current)
         return
     _print_status(current)
+
+
+def _refuse_mixed_options(*, items: bool, answers: Path | None, dry_run: bool) -> None:
+    from acumat.errors import InvalidInput
+
+    if items and answers is not None:
+        raise InvalidInput.single("items", "use --items or --answers, not both")
+    if dry_run and answers is None:
+        raise InvalidInput.single("dry-run", "--dry-run needs --answers FILE")
 
 
 def _print_items(as_json: bool) -> None:

@@ -155,8 +155,21 @@ def checkin(
     )
     data = daily.validated_checkin(complete(raw, "checkin", interactive))
     flags = flags_from_options(red_flag or [], no_red_flags, ask=interactive or sys.stdin.isatty())
+    if flags is None:
+        typer.echo(
+            "Note: the daily warning signs were not checked; add --no-red-flags, or "
+            "--red-flag ITEM for any you have (see `acumat check --items`).",
+            err=True,
+        )
     db, user = open_diary(ctx)
-    result = daily.check_in(db, user, data, flags, replace=replace)
+    try:
+        result = daily.check_in(db, user, data, flags, replace=replace)
+    except daily.CheckInConflict as refused:
+        if refused.triage is not None:  # the signs were triaged: show that before the error
+            from acumat.cli.safety_text import render_triage
+
+            typer.echo(render_triage(refused.triage))
+        raise
     verb = "Saved" if result.created else "Replaced"
     message = f"{verb} check-in for {result.checkin.day}: pain {result.checkin.pain}/10."
     report_daily(result, message, as_json)

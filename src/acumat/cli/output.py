@@ -7,13 +7,13 @@ from datetime import datetime
 from typing import Any
 
 import typer
-from pydantic import BaseModel
 
 from acumat import clock
 
 
 def to_jsonable(value: Any) -> Any:
-    if isinstance(value, BaseModel):
+    """Plain JSON data from pydantic models (duck-typed: pydantic stays off the --help path)."""
+    if hasattr(value, "model_dump"):
         return value.model_dump(mode="json")
     if isinstance(value, list | tuple):
         return [to_jsonable(v) for v in value]

@@ -12,8 +12,10 @@ from acumat.safety.engine import (
     emergency_reasons,
     evaluate,
     missing_items,
+    partial_result,
     recheck_items,
     screening_items,
+    urgent_reasons,
 )
 from acumat.safety.errors import RuleDataError, ScreeningIncomplete
 from acumat.safety.levels import Urgency, Verdict
@@ -35,6 +37,8 @@ __all__ = [
     "load_checklist",
     "load_ruleset",
     "missing_items",
+    "partial_result",
     "recheck_items",
     "screening_items",
+    "urgent_reasons",
 ]

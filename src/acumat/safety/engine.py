@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from acumat.safety.answers import applies, facts_from, unanswered, validated
 from acumat.safety.conditions import Facts, items_read
 from acumat.safety.errors import ScreeningIncomplete
-from acumat.safety.levels import Urgency
+from acumat.safety.levels import Urgency, Verdict
 from acumat.safety.loader import load_ruleset
 from acumat.safety.model import Item, Reason, Rule, TriageResult
 
@@ -61,10 +61,33 @@ def emergency_reasons(answers: Mapping[str, object]) -> list[Reason]:
     Lets an interactive form stop at the first emergency answer. An empty list means only
     "no emergency yet", never "safe": use :func:`evaluate` on the full screening for that.
     """
+    return urgent_reasons(answers, at_least=Urgency.EMERGENCY)
+
+
+def urgent_reasons(
+    answers: Mapping[str, object], at_least: Urgency = Urgency.URGENT_SAME_DAY
+) -> list[Reason]:
+    """Reasons at ``at_least`` or more urgent that partial answers already trigger.
+
+    Rules only ever ask for a "yes" or a threshold, so what fires on part of the answers
+    fires on all of them: a partial result can be trusted upwards, never downwards.
+    """
     ruleset = load_ruleset()
     facts = facts_from(validated(answers, ruleset))
-    emergency = [r for r in ruleset.rules if r.urgency is Urgency.EMERGENCY and r.when]
-    return _reasons(_fire(emergency, facts))
+    urgent = [r for r in ruleset.rules if r.when and r.urgency and r.urgency.rank <= at_least.rank]
+    return _reasons([r for r in urgent if r.when and r.when.holds(facts)])
+
+
+def partial_result(answers: Mapping[str, object]) -> TriageResult | None:
+    """The urgent part of an incomplete screening, or ``None`` when nothing urgent fired yet.
+
+    MAT-D1: any EMERGENCY or URGENT_SAME_DAY result blocks the mat.
+    """
+    reasons = urgent_reasons(answers)
+    if not reasons:
+        return None
+    urgency = min((Urgency(r.level) for r in reasons), key=lambda u: u.rank)
+    return TriageResult(urgency, Verdict.DO_NOT_USE, reasons, load_ruleset().version)
 
 
 def as_new_signs(answers: Mapping[str, object]) -> dict[str, object]:

@@ -63,6 +63,7 @@ class Item:
             "group": self.group,
             "help": self.help,
             "required": self.required,
+            "recheck": self.recheck,
         }
 
 

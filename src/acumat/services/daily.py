@@ -1,7 +1,7 @@
 """The daily check-in with its safety netting: the diary entry plus the red-flag re-check (P6).
 
-The re-check answers are validated before anything is written, so bad input writes nothing;
-then the check-in is stored and, when answers were given, the triage re-runs at once.
+Everything is validated before anything is written, and the re-check runs first: a sign
+reported today is triaged and stored even if the diary entry then cannot be saved.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from typing import Any
 
 from acumat.diary.schemas import CheckInIn, CheckInOut
 from acumat.diary.validation import parse
-from acumat.errors import InvalidInput, Problem
-from acumat.safety import recheck_items
+from acumat.errors import Conflict
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import diary, screening
 from acumat.store.engine import Database
@@ -24,24 +23,6 @@ class DailyResult:
     checkin: CheckInOut
     created: bool
     triage: ScreeningOut | None
-
-
-def recheck_answers(red_flags: Mapping[str, str]) -> dict[str, str]:
-    """Only re-check items, only yes/no/unsure; anything else is refused by name."""
-    allowed = {item.id for item in recheck_items()}
-    problems = [
-        Problem(key, f"is not one of the daily red-flag questions: {', '.join(sorted(allowed))}")
-        for key in red_flags
-        if key not in allowed
-    ]
-    problems += [
-        Problem(key, "must be yes, no or unsure")
-        for key, value in red_flags.items()
-        if key in allowed and str(value).lower() not in ("yes", "no", "unsure")
-    ]
-    if problems:
-        raise InvalidInput(problems)
-    return {key: str(value).lower() for key, value in red_flags.items()}
 
 
 def validated_checkin(raw: dict[str, Any]) -> CheckInIn:
@@ -57,12 +38,23 @@ def check_in(
     *,
     replace: bool = False,
 ) -> DailyResult:
-    """Store the day's check-in and re-triage on the red-flag answers, if any were given."""
+    """Re-triage on the red-flag answers, if any, then store the day's check-in."""
     data = raw if isinstance(raw, CheckInIn) else parse(CheckInIn, raw)
-    flags = recheck_answers(red_flags or {})
-    if replace:
-        entry, created = diary.put_checkin(db, user_id, data)
-    else:
-        entry, created = diary.add_checkin(db, user_id, data), True
+    flags = screening.recheck_answers(red_flags or {})
     triage = screening.recheck(db, user_id, flags) if flags else None
+    try:
+        if replace:
+            entry, created = diary.put_checkin(db, user_id, data)
+        else:
+            entry, created = diary.add_checkin(db, user_id, data), True
+    except Conflict as exc:
+        raise CheckInConflict(str(exc), triage) from exc
     return DailyResult(entry, created, triage)
+
+
+class CheckInConflict(Conflict):
+    """The day already has a check-in; the re-check that came with it was still triaged."""
+
+    def __init__(self, message: str, triage: ScreeningOut | None) -> None:
+        super().__init__(message)
+        self.triage = triage

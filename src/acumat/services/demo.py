@@ -32,9 +32,10 @@ def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCount
     entries = generate_demo(now, DEFAULT_SEED if seed is None else seed)
     with db.transaction() as session:
         repo = DiaryRepo(session, user_id)
-        if repo.has_entries():
+        if repo.has_entries() or SafetyRepo(session, user_id).latest_screening() is not None:
             raise Conflict(
-                "demo data only goes into an empty diary, and yours already has entries; "
+                "demo data only goes into an empty diary, and yours already has entries or "
+                "safety results; "
                 "try it in a separate folder, e.g. ACUMAT_HOME=/tmp/acumat-demo acumat demo"
             )
         counts = restore_entries(repo, (_stored(entry) for entry in entries))

@@ -11,8 +11,9 @@ from typing import Any
 
 from acumat import clock
 from acumat.diary.validation import parse
-from acumat.errors import Conflict, NotFound
+from acumat.errors import Conflict, InvalidInput, NotFound, Problem
 from acumat.safety import (
+    ScreeningIncomplete,
     TriageResult,
     Urgency,
     Verdict,
@@ -20,6 +21,8 @@ from acumat.safety import (
     emergency_reasons,
     evaluate,
     load_ruleset,
+    partial_result,
+    recheck_items,
 )
 from acumat.safety.loader import verdict_label
 from acumat.safety.schemas import (
@@ -37,14 +40,34 @@ NOT_SCREENED = "Answer the safety questions before using a mat."
 
 
 def check_answers(answers: Mapping[str, object]) -> TriageResult:
-    """Evaluate without saving (``--dry-run``)."""
-    return evaluate(answers)
+    """Evaluate without saving (``--dry-run``); see :func:`triage_what_we_can`."""
+    result, _ = triage_what_we_can(answers)
+    return result
+
+
+def triage_what_we_can(answers: Mapping[str, object]) -> tuple[TriageResult, bool]:
+    """The full result and ``True``, or for an incomplete set its urgent part and ``False``.
+
+    Never lets missing answers hide an urgent one: only when nothing urgent fired does an
+    incomplete set raise :class:`ScreeningIncomplete` naming what is missing.
+    """
+    try:
+        return evaluate(answers), True
+    except ScreeningIncomplete:
+        partial = partial_result(answers)
+        if partial is None:
+            raise
+        return partial, False
 
 
 def record_screening(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut:
-    """Evaluate a complete questionnaire and store it with its rule-set version."""
-    result = evaluate(answers)
-    return _store(db, user_id, dict(answers), result, origin="screening", complete=True)
+    """Evaluate the questionnaire and store it with its rule-set version.
+
+    An incomplete set is refused, unless an answer already needs urgent help: then that
+    urgent result is stored (``complete`` false) and returned, so it is shown first.
+    """
+    result, complete = triage_what_we_can(answers)
+    return _store(db, user_id, dict(answers), result, origin="screening", complete=complete)
 
 
 def record_emergency_stop(
@@ -62,29 +85,59 @@ def record_emergency_stop(
     return _store(db, user_id, dict(answers), result, origin=origin, complete=False)
 
 
+def stop_at_emergency(
+    db: Database, user_id: int, answers: Mapping[str, object]
+) -> ScreeningOut | None:
+    """Store an emergency stop once: showing the same stop again does not store it twice."""
+    latest = latest_screening(db, user_id)
+    if latest is not None and not latest.complete and latest.answers == dict(answers):
+        return latest
+    return record_emergency_stop(db, user_id, answers)
+
+
 def emergency_now(answers: Mapping[str, object]) -> list[ReasonOut]:
     """Emergency reasons the answers so far already trigger (forms stop and say so)."""
     return [ReasonOut(**r.to_dict(), level=r.level) for r in emergency_reasons(answers)]
 
 
+def recheck_answers(red_flags: Mapping[str, object]) -> dict[str, str]:
+    """Only daily re-check items, only yes/no/unsure; anything else is refused by name."""
+    allowed = {item.id for item in recheck_items()}
+    problems = [
+        Problem(key, f"is not one of the daily red-flag questions: {', '.join(sorted(allowed))}")
+        for key in red_flags
+        if key not in allowed
+    ]
+    problems += [
+        Problem(key, "must be yes, no or unsure")
+        for key, value in red_flags.items()
+        if key in allowed and str(value).lower() not in ("yes", "no", "unsure")
+    ]
+    if problems:
+        raise InvalidInput(problems)
+    return {key: str(value).lower() for key, value in red_flags.items()}
+
+
 def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut | None:
     """Daily safety netting (P6): re-ask the red-flag set, re-triage on the latest answers.
 
-    With an earlier screening the new answers replace its old ones and the whole set is
-    re-evaluated. Without one, only an emergency answer can be judged; it is stored, and
-    ``None`` means nothing urgent was reported (the full questionnaire is still due).
-    A quick re-check may raise the urgency but never clears an urgent result: that takes
-    the full questions again, so the earlier result is returned unchanged.
+    With an earlier complete screening the new answers replace its old ones and the whole
+    set is re-evaluated; otherwise the urgent part of what is known is judged, and ``None``
+    means nothing urgent was reported (the full questionnaire is still due). A quick
+    re-check may raise the urgency but never clears an urgent result: that takes the full
+    questions again, so the earlier result is returned unchanged.
     """
-    answers = as_new_signs(answers)
+    fresh = as_new_signs(recheck_answers(answers))
     previous = latest_screening(db, user_id)
-    if previous is None or not previous.complete:
-        return record_emergency_stop(db, user_id, answers, origin="checkin")
-    merged = {**previous.answers, **answers}
-    result = evaluate(merged)
-    if previous.is_urgent and result.urgency.rank > Urgency(previous.urgency).rank:
+    known = {**previous.answers, **fresh} if previous and previous.complete else fresh
+    try:
+        result, complete = triage_what_we_can(known)
+    except ScreeningIncomplete:
+        return None
+    calmer = previous is not None and result.urgency.rank > Urgency(previous.urgency).rank
+    if previous is not None and previous.is_urgent and calmer:
         return previous
-    return _store(db, user_id, merged, result, origin="checkin", complete=True)
+    return _store(db, user_id, known, result, origin="checkin", complete=complete)
 
 
 def latest_screening(db: Database, user_id: int) -> ScreeningOut | None:
@@ -135,11 +188,16 @@ def require_screening(db: Database, user_id: int) -> ScreeningOut:
 
 
 class ScreenedRules(frozenset[str]):
-    """The caution-consult rule ids a screening raised."""
+    """Every rule a screening fired, urgency rules included.
+
+    Some caution rules stand for several reasons at once (MAT-C10 covers a first episode
+    at 50+ and new one-sided nerve symptoms), so comparing caution ids alone would let an
+    approval given for one reason clear another the clinician never heard about.
+    """
 
     @classmethod
     def of(cls, screening: ScreeningOut) -> ScreenedRules:
-        return cls(r.rule for r in screening.reasons if r.level == "caution-consult")
+        return cls(r.rule for r in screening.reasons)
 
 
 def _covers(approved: ScreenedRules | None, screening: ScreeningOut | None) -> bool:

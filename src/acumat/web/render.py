@@ -58,6 +58,17 @@ def _flash(request: Request) -> dict[str, Any]:
     return {"flash": FLASH.get(request.query_params.get("saved", ""))}
 
 
+def _urgent_now(request: Request) -> dict[str, Any]:
+    """The latest result when it is EMERGENCY or URGENT_SAME_DAY: every page shows it first."""
+    from acumat.services.screening import latest_screening
+
+    db = getattr(request.app.state, "db", None)
+    if db is None:
+        return {"urgent_now": None}
+    latest = latest_screening(db, request.app.state.local_user_id)
+    return {"urgent_now": latest if latest is not None and latest.is_urgent else None}
+
+
 def local_time(moment: datetime | None) -> str:
     """A stored instant as the person reads it: local, e.g. ``Sun 15 Mar, 14:05``."""
     if moment is None:
@@ -76,7 +87,7 @@ def minutes(value: float | None) -> str:
 @cache
 def templates() -> Jinja2Templates:
     """The one template environment (built on first use, never at import)."""
-    found = Jinja2Templates(directory=TEMPLATES, context_processors=[_flash])
+    found = Jinja2Templates(directory=TEMPLATES, context_processors=[_urgent_now, _flash])
     env = found.env
     env.filters.update(local_time=local_time, long_day=long_day, minutes=minutes)
     env.globals.update(

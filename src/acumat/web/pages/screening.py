@@ -23,20 +23,24 @@ from acumat.web.pages.guard import SameOrigin
 from acumat.web.render import render
 
 router = APIRouter()
-CONTROL = frozenset({"group", "shown", "stop"})
+CONTROL = frozenset({"group", "shown"})
 
 
 @router.get("/check")
-def question_page(request: Request) -> Response:
-    """The next group of questions, an interruption for an emergency, or 'ready'."""
+def question_page(request: Request, db: DbDep, user_id: UserDep) -> Response:
+    """The next group of questions, an interruption for an emergency, or 'ready'.
+
+    An emergency answer is stored at once (only once), so it reaches the Today page even
+    if the person closes this one.
+    """
     answers = answers_from(request.query_params)
     try:
         step = next_step(answers, request.query_params.get("group"))
     except InvalidInput as exc:
         return _render_step(request, _first_step(), answers, _errors(exc), 422)
-    emergency = screening.emergency_now(answers)
-    if emergency:
-        return render(request, "check_stop.html", _stop_context(answers, emergency))
+    stop = screening.stop_at_emergency(db, user_id, answers)
+    if stop is not None:
+        return render(request, "check_stop.html", _stop_context(stop.reasons))
     if step is None:
         return render(request, "check_ready.html", {"answers": answers, "nav": "check"})
     return _render_step(request, step, answers, _unanswered(request, step, answers))
@@ -46,11 +50,7 @@ def question_page(request: Request) -> Response:
 async def save_screening(request: Request, db: DbDep, user_id: UserDep) -> Response:
     """Save the answers: a full screening, or a stop at an emergency answer."""
     form = await request.form()
-    answers = answers_from(form)
-    if form.get("stop") == "emergency":
-        screening.record_emergency_stop(db, user_id, answers)
-    else:
-        screening.record_screening(db, user_id, answers)
+    screening.record_screening(db, user_id, answers_from(form))
     return RedirectResponse("/check/result?saved=screening", status_code=303)
 
 
@@ -120,13 +120,8 @@ def _render_step(
     return render(request, "check.html", context, status or (422 if errors else 200))
 
 
-def _stop_context(answers: Mapping[str, str], emergency: list[Any]) -> dict[str, Any]:
-    return {
-        "answers": answers,
-        "reasons": emergency,
-        "sources": sources_for(emergency),
-        "nav": "check",
-    }
+def _stop_context(reasons: list[Any]) -> dict[str, Any]:
+    return {"reasons": reasons, "sources": sources_for(reasons), "nav": "check"}
 
 
 def _render_result(
