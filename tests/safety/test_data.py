@@ -216,3 +216,18 @@ def test_every_daily_sign_has_a_short_name() -> None:
     from acumat.safety import recheck_items
 
     assert all(item.short for item in recheck_items() if item.ask_if is None)
+
+
+@pytest.mark.parametrize(
+    ("test", "problem"),
+    [
+        (ItemTest("fever", "is", "unsure"), "fever is never ['unsure']"),
+        (ItemTest("fever", "is", "Yes"), "fever is never ['Yes']"),
+        (ItemTest("fever", "min", 1), "'min' cannot compare fever"),
+        (ItemTest("age", "is", "yes"), "'is' cannot compare age"),
+    ],
+)
+def test_a_comparison_that_can_never_hold_is_reported(test: ItemTest, problem: str) -> None:
+    assert reference_problems(_with_first_rule(when=test)) == [
+        f"rule {RULES.rules[0].id}: {problem}"
+    ]

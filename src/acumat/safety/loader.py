@@ -14,7 +14,15 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
-from acumat.safety.conditions import RuleFired, is_derived, items_read, parse_condition, walk
+from acumat.safety.conditions import (
+    Condition,
+    ItemTest,
+    RuleFired,
+    is_derived,
+    items_read,
+    parse_condition,
+    walk,
+)
 from acumat.safety.errors import RuleDataError
 from acumat.safety.levels import Urgency, Verdict
 from acumat.safety.model import (
@@ -162,6 +170,7 @@ def reference_problems(ruleset: RuleSet) -> list[str]:
                 f"item {item.id}: ask_if reads unknown item {u}"
                 for u in sorted(items_read(item.ask_if) - set(ruleset.items))
             ]
+            problems += _test_problems(f"item {item.id}", item.ask_if, ruleset)
     ids = [rule.id for rule in ruleset.rules] + [e.id for e in ruleset.elsewhere]
     problems += [f"rule id {i} is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
     return problems
@@ -177,6 +186,7 @@ def _rule_problems(rule: Rule, ruleset: RuleSet) -> list[str]:
         f"rule {rule.id}: reads unknown item {u}"
         for u in sorted(items_read(rule.when) - set(ruleset.items))
     ]
+    problems += _test_problems(f"rule {rule.id}", rule.when, ruleset)
     if rule.urgency is not None and is_derived(rule.when):
         problems.append(f"rule {rule.id}: urgency rules may only read answers")
     urgency_ids = {r.id for r in ruleset.rules if r.urgency is not None}
@@ -185,6 +195,25 @@ def _rule_problems(rule: Rule, ruleset: RuleSet) -> list[str]:
         for c in walk(rule.when)
         if isinstance(c, RuleFired) and c.rule not in urgency_ids
     ]
+    return problems
+
+
+MATCHABLE = frozenset({"yes", "no"})  # "unsure" is read as "yes" before any rule sees it
+
+
+def _test_problems(owner: str, condition: Condition, ruleset: RuleSet) -> list[str]:
+    """Comparisons that could never hold: a silent rule is an under-triage bug."""
+    problems = []
+    for test in (c for c in walk(condition) if isinstance(c, ItemTest)):
+        item = ruleset.items.get(test.item)
+        if item is None:
+            continue
+        numeric = isinstance(item.answers, NumberRange)
+        operands = test.operand if isinstance(test.operand, frozenset) else {test.operand}
+        if numeric != (test.op in ("min", "max")):
+            problems.append(f"{owner}: '{test.op}' cannot compare {test.item}")
+        elif not numeric and not set(operands) <= MATCHABLE:
+            problems.append(f"{owner}: {test.item} is never {sorted(map(str, operands))}")
     return problems
 
 
