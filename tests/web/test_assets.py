@@ -91,3 +91,8 @@ def test_an_unknown_api_route_stays_json(client: TestClient) -> None:
     answer = client.get("/api/v1/no-such-route")
     assert answer.status_code == 404
     assert answer.json() == {"error": "not_found", "message": "Not Found", "problems": []}
+
+
+def test_pages_with_health_data_are_not_stored_by_the_browser(client: TestClient) -> None:
+    for url in ("/", "/diary", "/check?age=40", "/check/result"):
+        assert client.get(url).headers["cache-control"] == "no-store", url

@@ -104,8 +104,14 @@ def templates() -> Jinja2Templates:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    """Render template ``name`` with ``context`` as an HTML response."""
-    return templates().TemplateResponse(request, name, context, status_code=status)
+    """Render template ``name`` with ``context`` as an HTML response.
+
+    Pages carry health data (the safety questions even in their address), so the browser
+    is asked not to keep them on disk.
+    """
+    response = templates().TemplateResponse(request, name, context, status_code=status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def render_error(request: Request, exc: AcumatError, status: int) -> Response:
