@@ -49,10 +49,6 @@ class Settings(BaseSettings):
             return self.database_url
         return f"sqlite:///{self.home / 'acumat.db'}"
 
-    @property
-    def is_default_sqlite(self) -> bool:
-        return self.database_url is None
-
 
 def load_settings(database_url: str | None = None) -> Settings:
     """Build settings from the environment; an explicit ``database_url`` wins."""

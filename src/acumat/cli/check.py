@@ -143,7 +143,8 @@ def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool)
 
     answers = _read_answers(path)
     if dry_run:
-        result = screening.check_answers(answers).to_dict()
+        triage, complete = screening.triage_what_we_can(answers)
+        result = {**triage.to_dict(), "complete": complete}
     else:
         cli = state(ctx)
         stored = screening.record_screening(cli.database(), cli.user_id(), answers)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from acumat.diary.schemas import EntryKind
     from acumat.services.daily import DailyResult
-    from acumat.store.engine import Database
+    from acumat.services.database import Database
 
 app = typer.Typer(
     help="Record a check-in, spasm episode, mat session or care activity.\n\n"

@@ -25,9 +25,9 @@ def flags_from_options(options: list[str], none_apply: bool, *, ask: bool) -> di
 
 
 def _all(answer: str) -> dict[str, str]:
-    from acumat.safety import recheck_items
+    from acumat.safety import daily_signs
 
-    return {item.id: answer for item in recheck_items() if item.ask_if is None}
+    return {item.id: answer for item in daily_signs()}
 
 
 def _parse(option: str) -> tuple[str, str]:
@@ -36,9 +36,9 @@ def _parse(option: str) -> tuple[str, str]:
 
 
 def _ask() -> dict[str, str]:
-    from acumat.safety import recheck_items
+    from acumat.safety import daily_signs
 
-    signs = [item for item in recheck_items() if item.ask_if is None]
+    signs = daily_signs()
     typer.echo("\nSince your last check-in, have you noticed any of these?", err=True)
     for item in signs:
         typer.echo(f"  - {item.short or item.text}", err=True)

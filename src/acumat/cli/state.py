@@ -9,7 +9,7 @@ import typer
 
 if TYPE_CHECKING:
     from acumat.config import Settings
-    from acumat.store.engine import Database
+    from acumat.services.database import Database
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from acumat.safety.engine import (
     as_new_signs,
+    daily_signs,
     emergency_reasons,
     evaluate,
     missing_items,
@@ -32,6 +33,7 @@ __all__ = [
     "Urgency",
     "Verdict",
     "as_new_signs",
+    "daily_signs",
     "emergency_reasons",
     "evaluate",
     "load_checklist",

@@ -115,6 +115,12 @@ def recheck_items() -> list[Item]:
     return [item for item in load_ruleset().items.values() if item.recheck]
 
 
+def daily_signs() -> list[Item]:
+    """The re-check questions asked at a check-in; their follow-ups are filled by
+    :func:`as_new_signs`, since a sign noticed since the last check-in is new."""
+    return [item for item in recheck_items() if item.ask_if is None]
+
+
 def screening_items() -> list[Item]:
     """Every screening question, in asking order."""
     return list(load_ruleset().items.values())

@@ -9,6 +9,8 @@ from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import ensure_current
 from acumat.store.repos import UserRepo
 
+__all__ = ["Database", "local_user_id", "open_database", "upgrade_database"]
+
 
 def open_database(settings: Settings) -> Database:
     """Connect, and migrate a SQLite database on first use (others need ``db upgrade``)."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from acumat.store.engine import Database
+from acumat.services.database import Database
 
 
 def get_db(request: Request) -> Database:

@@ -57,7 +57,7 @@ def red_flags_from_form(form: FormData) -> dict[str, str] | None:
     Neither ticked means the re-check was skipped (``None``). A sign ticked together with
     "None of these" is refused rather than guessed.
     """
-    from acumat.safety import recheck_items
+    from acumat.safety import daily_signs
 
     ticked = {n.removeprefix(FLAG_PREFIX) for n in form if n.startswith(FLAG_PREFIX)}
     none = form.get("flags") == "none"
@@ -65,7 +65,7 @@ def red_flags_from_form(form: FormData) -> dict[str, str] | None:
         raise InvalidInput.single("flags", "you ticked a sign and also 'None of these'; pick one")
     if not ticked and not none:
         return None
-    asked = [item.id for item in recheck_items() if item.ask_if is None]
+    asked = [item.id for item in daily_signs()]
     return {
         item: "yes" if item in ticked else "no" for item in [*asked, *sorted(ticked - set(asked))]
     }

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from acumat import clock
 from acumat.diary.schemas import EntryKind
 from acumat.errors import InvalidInput, NotFound
-from acumat.safety import recheck_items
+from acumat.safety import daily_signs
 from acumat.services import daily, diary, screening
 from acumat.web.deps import DbDep, UserDep
 from acumat.web.forms import (
@@ -85,7 +85,7 @@ def _render_today(
         "today": clock.today(),
         "chart": trend_chart(db, user_id, 30, True),
         "safety": screening.mat_status(db, user_id),
-        "signs": [item for item in recheck_items() if item.ask_if is None],
+        "signs": daily_signs(),
     }
     return render(request, "today.html", context, 422 if refused else 200)
 
