@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Run, count_entries
+from tests.safety.kit import complete
 
 DEMO = ["demo", "--seed", "5"]
+
+
+def _answers(tmp_path: Path, answers: dict[str, str | int]) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    return path
 
 
 def ok(run: Run, *args: str) -> str:
@@ -36,6 +43,16 @@ def test_export_to_a_dash_prints_the_document(run: Run) -> None:
     document = json.loads(ok(run, "export", "--out", "-"))
     assert document["format"] == "acumat-export"
     assert document["checkins"]
+    assert [s["is_demo"] for s in document["screenings"]] == [True]
+
+
+def test_a_json_export_says_it_holds_the_safety_history(run: Run, tmp_path: Path) -> None:
+    ok(run, "check", "--answers", str(_answers(tmp_path, complete({"heart_condition": "yes"}))))
+    ok(run, "check", "approve", "--clinician", "Dr Lee, GP", "--on", "2026-03-14")
+    out = tmp_path / "all.json"
+    said = ok(run, "export", "--out", str(out))
+    counts = "0 check-ins, 0 spasm episodes, 0 mat sessions, 0 care activities"
+    assert said == f"Exported {counts}, 1 screening and 1 clinician approval to {out}.\n"
 
 
 def test_export_refuses_to_overwrite_without_force(run: Run, tmp_path: Path) -> None:
@@ -67,6 +84,7 @@ def test_import_of_an_export_round_trips_into_a_fresh_home(
     monkeypatch.setenv("ACUMAT_HOME", str(tmp_path / "elsewhere"))
     summary = json.loads(ok(run, "import", str(first), "--json"))
     assert (summary["format"], summary["checkins"] > 0) == (fmt, True)
+    assert summary["screenings"] == (1 if fmt == "json" else 0)
     again = tmp_path / f"again.{fmt}"
     ok(run, "export", "--out", str(again))
     assert again.read_bytes() == first.read_bytes()
@@ -77,6 +95,35 @@ def test_import_prints_what_it_added(run: Run, tmp_path: Path) -> None:
     path.write_text("kind,day,pain\ncheckin,2026-03-13,3\ncheckin,2026-03-14,4\n")
     said = ok(run, "import", str(path))
     assert said.startswith("Imported 2 check-ins, 0 spasm episodes")
+
+
+def test_import_of_a_json_file_says_what_safety_rows_it_added(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(run, "check", "--answers", str(_answers(tmp_path, {"saddle_numbness": "yes"})))
+    exported = tmp_path / "stop.json"
+    ok(run, "export", "--out", str(exported))
+    monkeypatch.setenv("ACUMAT_HOME", str(tmp_path / "elsewhere"))
+    said = ok(run, "import", str(exported))
+    assert said.endswith(f", 1 screening and 0 clinician approvals from {exported} (json).\n")
+    assert json.loads(ok(run, "check", "status", "--json"))["screening"]["urgency"] == "EMERGENCY"
+
+
+def test_import_of_a_bad_screening_exits_2_naming_it_and_writes_nothing(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    document = {
+        "format": "acumat-export",
+        "version": 2,
+        "checkins": [{"day": "2026-03-14", "pain": 3}],
+        "screenings": [{"urgency": "LATER"}],
+    }
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document))
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert "row 1 (screening) urgency: " in result.stderr
+    assert count_entries(home_url) == 0
 
 
 def test_import_of_a_bad_row_exits_2_naming_it_and_writes_nothing(

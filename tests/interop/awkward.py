@@ -1,5 +1,9 @@
 """A small diary full of values that break careless exporters, and a second empty database.
 
+The diary comes with a safety history too: a demo screening, a complete caution-consult
+screening (one answer given as a digit string) with a clinician's approval, a daily
+re-check and an emergency stop, all but the demo one taken at the same instant.
+
 Used by the round-trip tests of the service and the CLI. Expects the frozen clock
 (2026-03-15 12:00 UTC, local zone UTC).
 """
@@ -15,13 +19,17 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from acumat.services import diary
+from acumat.safety import evaluate
+from acumat.services import diary, screening
 from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import upgrade
 from acumat.store.models import CareActivity, CheckIn, Episode
-from acumat.store.repos import DiaryRepo
+from acumat.store.repos import DiaryRepo, SafetyRepo
+from tests.safety.kit import complete
 
 TRICKY_NOTE = 'Rücken – 背中 🙂, "quoted", comma, semicolon; and\na second line'
+SCREENINGS = 4
+APPROVALS = 1
 
 
 def fill_awkward_diary(db: Database, user_id: int) -> None:
@@ -93,6 +101,29 @@ def fill_awkward_diary(db: Database, user_id: int) -> None:
             {"started_at": "2026-03-14T18:00:00Z", "kind": kind, "minutes": minutes},
         )
     _add_demo_rows(db, user_id)
+    add_safety_history(db, user_id)
+
+
+def add_safety_history(db: Database, user_id: int) -> None:
+    """:data:`SCREENINGS` screenings of every origin and state, and :data:`APPROVALS` approval."""
+    caution = complete({"heart_condition": "yes", "age": "35"})
+    assert screening.record_screening(db, user_id, caution).mat == "caution-consult"
+    approval = {"clinician": "Dr Øyen, GP", "approved_on": "2026-03-14", "note": TRICKY_NOTE}
+    screening.record_approval(db, user_id, approval)
+    assert screening.recheck(db, user_id, {"fever": "no"}) is not None
+    assert screening.record_emergency_stop(db, user_id, {"saddle_numbness": "unsure"})
+    _add_demo_screening(db, user_id)
+
+
+def _add_demo_screening(db: Database, user_id: int) -> None:
+    """Stored last but taken first, so export order cannot be the order of ids."""
+    answers = complete({})
+    values = screening.screening_values(
+        answers, evaluate(answers), origin="screening", complete=True
+    )
+    values |= {"taken_at": datetime(2026, 3, 1, 8, 0, 0, 250000, tzinfo=UTC), "is_demo": True}
+    with db.transaction() as session:
+        SafetyRepo(session, user_id).add_screening(values)
 
 
 def _add_demo_rows(db: Database, user_id: int) -> None:

@@ -37,7 +37,7 @@ def care(started_at: str, kind: str, created_at: datetime = STAMP) -> CareOut:
 
 
 def document(**lists: object) -> str:
-    return json.dumps({"format": "acumat-export", "version": 1} | lists)
+    return json.dumps({"format": "acumat-export", "version": 2} | lists)
 
 
 def test_a_checkin_is_written_with_every_field_and_no_id() -> None:
@@ -45,7 +45,7 @@ def test_a_checkin_is_written_with_every_field_and_no_id() -> None:
     assert text == (
         "{\n"
         '  "format": "acumat-export",\n'
-        '  "version": 1,\n'
+        '  "version": 2,\n'
         '  "checkins": [\n'
         "    {\n"
         '      "day": "2026-03-14",\n'
@@ -65,7 +65,9 @@ def test_a_checkin_is_written_with_every_field_and_no_id() -> None:
         "  ],\n"
         '  "episodes": [],\n'
         '  "sessions": [],\n'
-        '  "care": []\n'
+        '  "care": [],\n'
+        '  "screenings": [],\n'
+        '  "clinician_approvals": []\n'
         "}\n"
     )
 
@@ -98,7 +100,7 @@ def test_export_fields_follow_the_input_schema() -> None:
 
 def test_reading_keeps_timestamps_and_demo_flag() -> None:
     text = dump_json({"checkin": [checkin("2026-03-14", 4, is_demo=True)]})
-    [record] = load_json(text)
+    [record] = load_json(text).entries
     values = record.values(datetime(2030, 1, 1, tzinfo=UTC))
     assert (values["day"], values["created_at"], values["is_demo"]) == (
         date(2026, 3, 14),
@@ -108,7 +110,7 @@ def test_reading_keeps_timestamps_and_demo_flag() -> None:
 
 
 def test_a_hand_written_entry_without_timestamps_gets_now() -> None:
-    [record] = load_json(document(checkins=[{"day": "2026-03-14", "pain": 2}]))
+    [record] = load_json(document(checkins=[{"day": "2026-03-14", "pain": 2}])).entries
     values = record.values(STAMP)
     assert (values["created_at"], values["updated_at"], values["is_demo"]) == (STAMP, STAMP, False)
 
@@ -118,8 +120,12 @@ def test_a_hand_written_entry_without_timestamps_gets_now() -> None:
     [
         ('{"format": "acumat-export", "version": 1, "checkins": [', "file: is not valid JSON"),
         ("[1, 2]", "format: must be"),
-        ('{"format": "acumat-export", "version": 2}', "version: must be 1"),
+        ('{"format": "acumat-export", "version": 3}', "version: must be 1 or 2"),
+        ('{"format": "acumat-export", "version": true}', "version: must be 1 or 2"),
+        ('{"format": "acumat-export", "version": "2"}', "version: must be 1 or 2"),
         ('{"format": "acumat-export", "version": 1, "moods": []}', "moods: is not part"),
+        ('{"format": "acumat-export", "version": 1, "screenings": []}', "screenings: is not part"),
+        ('{"format": "acumat-export", "version": 2, "screenings": {}}', "screenings: must be a"),
         ('{"format": "acumat-export", "version": 1, "care": {}}', "care: must be a list"),
         ('{"format": "acumat-export", "version": 1, "care": [NaN]}', "file: NaN"),
     ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -12,20 +14,32 @@ import pytest
 from sqlalchemy import func, select
 
 from acumat.errors import Conflict, InvalidInput
-from acumat.services import diary, transfer
+from acumat.safety.schemas import CLEARED
+from acumat.services import diary, screening, transfer
 from acumat.services.database import local_user_id
 from acumat.store.engine import Database, make_engine
-from acumat.store.models import ENTRY_MODELS
-from tests.interop.awkward import TRICKY_NOTE, empty_database_like, fill_awkward_diary
+from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
+from acumat.store.repos import SafetyRepo
+from tests.interop.awkward import (
+    APPROVALS,
+    SCREENINGS,
+    TRICKY_NOTE,
+    empty_database_like,
+    fill_awkward_diary,
+)
+from tests.safety.kit import complete
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
+DIARY_ENTRIES = 11
+DIARY_LISTS = ("checkins", "episodes", "sessions", "care")
 
 
 def entry_count(db: Database) -> int:
+    """Rows of every kind, safety rows included: 0 means nothing was written."""
     with db.transaction() as session:
         return sum(
             int(session.scalar(select(func.count()).select_from(m)) or 0)
-            for m in ENTRY_MODELS.values()
+            for m in (*ENTRY_MODELS.values(), Screening, ClinicianApproval)
         )
 
 
@@ -44,17 +58,75 @@ def test_export_import_export_is_byte_identical(
     first = transfer.export_diary(db, user_id, fmt)
     other_user = local_user_id(second)
     summary = transfer.import_diary(second, other_user, first)
-    assert (summary.format, summary.total) == (fmt, 11)
+    safety = (SCREENINGS, APPROVALS) if fmt == "json" else (0, 0)
+    assert (summary.format, summary.screenings, summary.clinician_approvals) == (fmt, *safety)
+    assert summary.total == DIARY_ENTRIES + sum(safety)
     assert transfer.export_diary(second, other_user, fmt) == first
 
 
-def test_csv_and_json_carry_the_same_entries(db: Database, user_id: int, second: Database) -> None:
+def test_csv_and_json_carry_the_same_diary_entries(
+    db: Database, user_id: int, second: Database
+) -> None:
     fill_awkward_diary(db, user_id)
     other_user = local_user_id(second)
     transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "csv"))
-    assert transfer.export_diary(second, other_user, "json") == transfer.export_diary(
-        db, user_id, "json"
+    imported = json.loads(transfer.export_diary(second, other_user, "json"))
+    original = json.loads(transfer.export_diary(db, user_id, "json"))
+    assert [imported[k] for k in DIARY_LISTS] == [original[k] for k in DIARY_LISTS]
+    assert (imported["screenings"], len(original["screenings"])) == ([], SCREENINGS)
+
+
+def test_the_csv_export_holds_the_diary_only(db: Database, user_id: int, tmp_path: Path) -> None:
+    fill_awkward_diary(db, user_id)
+    rows = list(csv.DictReader(io.StringIO(transfer.export_diary(db, user_id, "csv"))))
+    assert (len(rows), {row["kind"] for row in rows}) == (
+        DIARY_ENTRIES,
+        {"checkin", "episode", "session", "care"},
     )
+    result = transfer.write_export(db, user_id, tmp_path / "diary.csv")
+    assert (result.counts.screenings, result.counts.clinician_approvals) == (0, 0)
+
+
+def test_the_json_export_holds_every_screening_and_approval(db: Database, user_id: int) -> None:
+    fill_awkward_diary(db, user_id)
+    document = json.loads(transfer.export_diary(db, user_id, "json"))
+    kept = [
+        (s["origin"], s["complete"], s["urgency"], s["is_demo"]) for s in document["screenings"]
+    ]
+    assert kept == [
+        ("screening", True, "SELF_CARE", True),
+        ("screening", True, "SELF_CARE", False),
+        ("checkin", True, "SELF_CARE", False),
+        ("screening", False, "EMERGENCY", False),
+    ]
+    [approval] = document["clinician_approvals"]
+    assert (approval["screening"], approval["note"]) == (2, TRICKY_NOTE)
+    assert document["screenings"][1]["answers"]["age"] == "35"
+    assert all("id" not in row for row in document["screenings"] + [approval])
+
+
+def test_an_imported_approval_still_clears_the_screening_it_was_given_for(
+    db: Database, user_id: int, second: Database
+) -> None:
+    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    screening.record_approval(db, user_id, {"clinician": "Dr Lee", "approved_on": "2026-03-14"})
+    other_user = local_user_id(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "json"))
+    status = screening.mat_status(second, other_user)
+    assert (status.verdict, status.may_use_mat) == (CLEARED, True)
+    assert status.approval is not None
+    assert status.approval.clinician == "Dr Lee"
+
+
+def test_an_imported_emergency_is_still_the_latest_result(
+    db: Database, user_id: int, second: Database
+) -> None:
+    fill_awkward_diary(db, user_id)
+    other_user = local_user_id(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "json"))
+    latest = screening.latest_screening(second, other_user)
+    assert latest is not None
+    assert (latest.urgency, latest.mat, latest.complete) == ("EMERGENCY", "do-not-use", False)
 
 
 def test_the_export_holds_awkward_values_intact(db: Database, user_id: int) -> None:
@@ -72,7 +144,9 @@ def test_the_export_holds_awkward_values_intact(db: Database, user_id: int) -> N
 
 def test_an_empty_diary_exports_an_empty_document(db: Database, user_id: int) -> None:
     document = json.loads(transfer.export_diary(db, user_id, "json"))
-    assert [document[k] for k in ("checkins", "episodes", "sessions", "care")] == [[], [], [], []]
+    lists = ("checkins", "episodes", "sessions", "care", "screenings", "clinician_approvals")
+    assert [document[k] for k in lists] == [[]] * 6
+    assert document["version"] == 2
     assert transfer.export_diary(db, user_id, "csv").count("\n") == 1
 
 
@@ -99,6 +173,54 @@ BAD_FILES = [
 ]
 
 
+def _v2(screenings: list[dict[str, object]], approvals: list[dict[str, object]]) -> str:
+    """A version 2 file with a good check-in, so a refusal must also drop the diary rows."""
+    document = {
+        "format": "acumat-export",
+        "version": 2,
+        "checkins": [{"day": "2026-03-13", "pain": 3}],
+        "screenings": screenings,
+        "clinician_approvals": approvals,
+    }
+    return json.dumps(document)
+
+
+SCREENING = {
+    "taken_at": "2026-03-14T08:00:00Z",
+    "origin": "screening",
+    "complete": True,
+    "answers": {"heart_condition": "yes"},
+    "urgency": "SELF_CARE",
+    "verdict": "caution-consult",
+    "reasons": [],
+    "ruleset_version": "sha256-abc",
+    "is_demo": False,
+}
+APPROVAL = {
+    "screening": 1,
+    "clinician": "Dr Lee",
+    "approved_on": "2026-03-14",
+    "note": "",
+    "created_at": "2026-03-14T09:00:00Z",
+}
+BAD_FILES += [
+    (
+        _v2([SCREENING, SCREENING | {"urgency": "SOON"}], [APPROVAL]),
+        r"row 2 \(screening\) urgency: ",
+    ),
+    (_v2([SCREENING], [APPROVAL | {"screening": 3}]), r"row 1 \(clinician_approval\) screening"),
+    (
+        _v2([SCREENING | {"taken_at": "2026-03-14T08:00:00"}], []),
+        r"row 1 \(screening\) taken_at: Input should have timezone info",
+    ),
+    (
+        _v2([SCREENING], [APPROVAL | {"created_at": "2026-03-14T09:00:00"}]),
+        r"row 1 \(clinician_approval\) created_at: Input should have timezone info",
+    ),
+    (_v2([SCREENING | {"user_id": 1}], [APPROVAL]), r"row 1 \(screening\) user_id: is not a"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), BAD_FILES)
 def test_a_bad_file_is_refused_by_row_and_field_and_nothing_is_written(
     db: Database, user_id: int, text: str, expected: str
@@ -106,6 +228,31 @@ def test_a_bad_file_is_refused_by_row_and_field_and_nothing_is_written(
     with pytest.raises(InvalidInput, match=expected):
         transfer.import_diary(db, user_id, text)
     assert entry_count(db) == 0
+
+
+def test_a_good_file_with_safety_rows_imports_them(db: Database, user_id: int) -> None:
+    summary = transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+    assert (summary.checkins, summary.screenings, summary.clinician_approvals) == (1, 1, 1)
+    assert entry_count(db) == 3
+
+
+def test_a_failure_while_writing_safety_rows_rolls_back_the_whole_import(
+    db: Database, user_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(SafetyRepo, "restore_approval", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+    assert entry_count(db) == 0
+
+
+def test_a_clashing_day_keeps_the_files_screenings_out_too(db: Database, user_id: int) -> None:
+    diary.add_checkin(db, user_id, {"day": "2026-03-13", "pain": 2})
+    with pytest.raises(Conflict, match="check-in for 2026-03-13"):
+        transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+    assert entry_count(db) == 1
 
 
 def test_importing_a_day_the_diary_has_conflicts_and_writes_nothing(
@@ -155,7 +302,7 @@ def test_an_export_file_is_written_and_never_overwritten_by_default(
     fill_awkward_diary(db, user_id)
     out = tmp_path / "diary.csv"
     result = transfer.write_export(db, user_id, out)
-    assert (result.format, result.counts.total) == ("csv", 11)
+    assert (result.format, result.counts.total) == ("csv", DIARY_ENTRIES)
     assert out.read_bytes() == transfer.export_diary(db, user_id, "csv").encode()
     out.write_text("precious")
     with pytest.raises(InvalidInput, match=r"out: .* already exists"):
@@ -238,5 +385,9 @@ def test_a_postgres_backup_is_the_local_users_json_export(
         out = tmp_path / "backup.json"
         assert transfer.backup(db, out).method == "json-export"
         assert out.read_text(encoding="utf-8") == transfer.export_diary(db, user_id, "json")
+        document = json.loads(out.read_text(encoding="utf-8"))
+        urgencies = [s["urgency"] for s in document["screenings"]]
+        assert (len(urgencies), urgencies[-1]) == (SCREENINGS, "EMERGENCY")
+        assert len(document["clinician_approvals"]) == APPROVALS
     finally:
         db.dispose()

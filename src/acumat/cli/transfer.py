@@ -10,7 +10,7 @@ import typer
 from acumat.cli.state import state
 
 if TYPE_CHECKING:
-    from acumat.services.transfer import EntryCounts
+    from acumat.services.transfer import EntryCounts, TransferCounts
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 ForceFlag = Annotated[bool, typer.Option("--force", help="Replace FILE if it already exists.")]
@@ -38,6 +38,8 @@ def export(
 ) -> None:
     """Write your whole diary to a CSV or JSON file that `acumat import` reads back.
 
+    JSON also keeps your safety screenings and clinician approvals; CSV holds the diary only.
+
     Example: acumat export --format csv --out diary.csv
     """
     from acumat.services import transfer
@@ -50,7 +52,7 @@ def export(
     if as_json:
         _emit(result)
     else:
-        typer.echo(f"Exported {describe(result.counts)} to {result.path}.")
+        typer.echo(f"Exported {describe_file(result.counts, result.format)} to {result.path}.")
 
 
 def import_(
@@ -69,7 +71,8 @@ def import_(
     if as_json:
         _emit(summary)
     else:
-        typer.echo(f"Imported {describe(summary)} from {file} ({summary.format}).")
+        said = describe_file(summary, summary.format)
+        typer.echo(f"Imported {said} from {file} ({summary.format}).")
 
 
 def backup(
@@ -118,12 +121,30 @@ def demo(
 
 def describe(counts: EntryCounts) -> str:
     """``3 check-ins, 1 spasm episode, 0 mat sessions and 2 care activities``."""
-    parts = [
+    return _listed(_diary_parts(counts))
+
+
+def describe_file(counts: TransferCounts, fmt: str) -> str:
+    """:func:`describe`, plus screenings and approvals for JSON (CSV never holds them)."""
+    if fmt != "json":
+        return describe(counts)
+    safety = [
+        _plural(counts.screenings, "screening"),
+        _plural(counts.clinician_approvals, "clinician approval"),
+    ]
+    return _listed([*_diary_parts(counts), *safety])
+
+
+def _diary_parts(counts: EntryCounts) -> list[str]:
+    return [
         _plural(counts.checkins, "check-in"),
         _plural(counts.episodes, "spasm episode"),
         _plural(counts.sessions, "mat session"),
         _plural(counts.care, "care activity", "care activities"),
     ]
+
+
+def _listed(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 

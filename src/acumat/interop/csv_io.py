@@ -1,5 +1,7 @@
 """acumat's CSV export: the whole diary in one sheet, one entry per row.
 
+CSV holds the diary only; screenings and clinician approvals travel in the JSON export.
+
 Columns, in this order (a cell that does not apply to a row's kind stays empty)::
 
     kind             checkin | episode | session | care

@@ -120,6 +120,14 @@ def read_rows(rows: Iterable[LabelledRow]) -> list[Record]:
     Each problem's field is prefixed with the row's label, e.g. ``row 7 (episode) pain``.
     A check-in day that appears twice is refused too: a diary holds one check-in per day.
     """
+    records, problems = check_rows(rows)
+    if problems:
+        raise InvalidInput(capped(problems))
+    return records
+
+
+def check_rows(rows: Iterable[LabelledRow]) -> tuple[list[Record], list[Problem]]:
+    """The valid rows and every problem found (uncapped), for callers that check more."""
     read: list[tuple[str, Record]] = []
     problems: list[Problem] = []
     for label, kind, raw in rows:
@@ -128,9 +136,7 @@ def read_rows(rows: Iterable[LabelledRow]) -> list[Record]:
         except InvalidInput as exc:
             problems.extend(exc.problems)
     problems.extend(_repeated_days(read))
-    if problems:
-        raise InvalidInput(_capped(problems))
-    return [record for _, record in read]
+    return [record for _, record in read], problems
 
 
 def _read_row(label: str, kind: str, raw: object) -> Record:
@@ -171,7 +177,8 @@ def _repeated_days(read: list[tuple[str, Record]]) -> list[Problem]:
     return problems
 
 
-def _capped(problems: list[Problem]) -> list[Problem]:
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS` problems, then one saying how many more there were."""
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS

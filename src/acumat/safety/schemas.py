@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+)
 
 from acumat import clock
+from acumat.diary.schemas import FUTURE_SLACK
+from acumat.safety.levels import Urgency, Verdict
 
 CLEARED = "ok-with-clinician-approval"
 
@@ -76,3 +88,84 @@ class MatStatus(BaseModel):
     verdict: str | None
     may_use_mat: bool
     message: str
+
+
+# --- records: the safety history as an export file holds it ------------------------------
+
+LEVEL_NAMES = frozenset({*(str(u) for u in Urgency), *(str(v) for v in Verdict), ""})
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Wording = Annotated[str, StringConstraints(max_length=2000)]
+MAX_ANSWER = 200
+
+
+def _answer_value(value: object) -> str | int:
+    """An answer as it was given: text (``yes``, ``"35"``) or a whole number, never a bool."""
+    if isinstance(value, str) and len(value) <= MAX_ANSWER:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"must be a text answer of at most {MAX_ANSWER} characters or a whole number")
+
+
+AnswerValue = Annotated[str | int, PlainValidator(_answer_value)]
+
+
+def _known_level(value: str) -> str:
+    if value not in LEVEL_NAMES:
+        allowed = ", ".join(sorted(name for name in LEVEL_NAMES if name))
+        raise ValueError(f"must be one of: {allowed} (or empty)")
+    return value
+
+
+def _instant_not_future(value: datetime) -> datetime:
+    value = value.astimezone(UTC)
+    if value > clock.utcnow() + FUTURE_SLACK:
+        raise ValueError("must not be in the future")
+    return value
+
+
+class ReasonRecord(BaseModel):
+    """A stored reason, exactly as it was decided (``level`` may be empty, as in
+    :class:`ReasonOut`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: Name
+    text: Wording
+    action: Wording
+    sources: Annotated[list[Name], Field(max_length=50)]
+    level: Annotated[str, AfterValidator(_known_level)]
+
+
+class ScreeningRecord(BaseModel):
+    """One screening as an export holds it: the decision as it was made, never re-judged.
+
+    Strict, because whatever is imported is later shown as a safety result: unknown
+    urgency, verdict or level names, naive or future times and stray fields are refused.
+    The answers are kept as given, unchecked against today's questions, since the rule
+    set that decided them may have changed since.
+    """
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    taken_at: Annotated[AwareDatetime, AfterValidator(_instant_not_future)]
+    origin: Literal["screening", "checkin"]
+    complete: StrictBool
+    answers: Annotated[dict[Name, AnswerValue], Field(max_length=200)]
+    urgency: Urgency
+    verdict: Verdict
+    reasons: Annotated[list[ReasonRecord], Field(max_length=200)]
+    ruleset_version: Name
+    is_demo: StrictBool = False
+
+
+class ApprovalRecord(ApprovalIn):
+    """One clinician approval as an export holds it.
+
+    ``screening`` is the 1-based position, in the same file, of the screening it clears;
+    the file reader checks that it points at a ``caution-consult`` screening there.
+    """
+
+    screening: Annotated[StrictInt, Field(ge=1)]
+    created_at: AwareDatetime

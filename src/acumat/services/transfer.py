@@ -1,10 +1,12 @@
 """Moving a diary in and out: export, import and backup.
 
-Exports are whole-diary CSV or JSON files (:mod:`acumat.interop`) that import back
-losslessly. An import validates every row before it opens a transaction and writes all
-rows in one, so a bad file or a clash leaves the diary untouched. Output files are
-written to a temporary name and moved into place, so a crash never leaves half a file
-under the name asked for.
+Exports are CSV or JSON files (:mod:`acumat.interop`) that import back losslessly. JSON
+holds everything: the diary, every safety screening (emergencies included) and every
+clinician approval. CSV holds the diary entries only, one sheet a spreadsheet can open;
+use JSON to keep or move the safety history. An import validates every row before it
+opens a transaction and writes all rows (entries, screenings, approvals) in one, so a bad
+file or a clash leaves the database untouched. Output files are written to a temporary
+name and moved into place, so a crash never leaves half a file under the name asked for.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
+from sqlalchemy import inspect
 
 from acumat import clock
 from acumat.diary.schemas import (
@@ -31,15 +34,19 @@ from acumat.diary.schemas import (
 )
 from acumat.errors import Conflict, InvalidInput
 from acumat.interop.csv_io import dump_csv, load_csv
-from acumat.interop.json_io import dump_json, load_json
-from acumat.interop.records import LIST_NAMES, EntriesByKind, Record
+from acumat.interop.json_io import (
+    ExportContents,
+    SafetyRecords,
+    StoredSafety,
+    dump_json,
+    load_json,
+)
+from acumat.interop.records import LIST_NAMES, Record
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
-from acumat.store.repos import DiaryRepo
+from acumat.store.repos import DiaryRepo, SafetyRepo
 
 Format = Literal["csv", "json"]
-WRITERS: dict[str, Callable[[EntriesByKind], str]] = {"csv": dump_csv, "json": dump_json}
-READERS: dict[str, Callable[[str], list[Record]]] = {"csv": load_csv, "json": load_json}
 OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
     "checkin": CheckInOut,
     "episode": EpisodeOut,
@@ -68,7 +75,21 @@ class EntryCounts(BaseModel):
         return cls(**tally)
 
 
-class ImportSummary(EntryCounts):
+class TransferCounts(EntryCounts):
+    """How many diary entries, screenings and clinician approvals a file moved.
+
+    A CSV file moves no screenings or approvals: it holds the diary only.
+    """
+
+    screenings: int = 0
+    clinician_approvals: int = 0
+
+    @property
+    def total(self) -> int:
+        return super().total + self.screenings + self.clinician_approvals
+
+
+class ImportSummary(TransferCounts):
     """What an import wrote, and which format the file was read as."""
 
     format: Format
@@ -79,7 +100,7 @@ class ExportResult(BaseModel):
 
     path: str
     format: Format
-    counts: EntryCounts
+    counts: TransferCounts
 
 
 class BackupResult(BaseModel):
@@ -114,36 +135,67 @@ def write_export(
     return ExportResult(path=str(target), format=chosen, counts=counts)
 
 
-def _export(db: Database, user_id: int, fmt: Format) -> tuple[str, EntryCounts]:
+def _export(db: Database, user_id: int, fmt: Format) -> tuple[str, TransferCounts]:
+    """The file's text and what it holds, read in one transaction so the parts agree."""
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
-        entries = {
-            kind: [OUT_SCHEMAS[kind].model_validate(row) for row in repo.all_rows(model)]
-            for kind, model in _models()
-        }
-    counts = EntryCounts.of(kind for kind in ENTRY_KINDS for _ in entries[kind])
-    return WRITERS[fmt](entries), counts
+        entries = _entries(DiaryRepo(session, user_id))
+        safety = _stored_safety(SafetyRepo(session, user_id)) if fmt == "json" else None
+    diary = EntryCounts.of(kind for kind in ENTRY_KINDS for _ in entries[kind])
+    if safety is None:
+        return dump_csv(entries), TransferCounts(**diary.model_dump())
+    counts = TransferCounts(
+        **diary.model_dump(),
+        screenings=len(safety.screenings),
+        clinician_approvals=len(safety.approvals),
+    )
+    return dump_json(entries, safety), counts
+
+
+def _entries(repo: DiaryRepo) -> dict[EntryKind, list[BaseModel]]:
+    return {
+        kind: [OUT_SCHEMAS[kind].model_validate(row) for row in repo.all_rows(model)]
+        for kind, model in _models()
+    }
+
+
+def _stored_safety(repo: SafetyRepo) -> StoredSafety:
+    return StoredSafety(
+        screenings=[_columns(row) for row in repo.all_screenings()],
+        approvals=[_columns(row) for row in repo.all_approvals()],
+    )
+
+
+def _columns(row: object) -> dict[str, Any]:
+    """A stored row's column values, by name."""
+    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
 
 
 # --- import ----------------------------------------------------------------------------
 
 
 def import_diary(db: Database, user_id: int, text: str, fmt: str | None = None) -> ImportSummary:
-    """Add every entry of an export to the diary, all or nothing.
+    """Add every entry, screening and approval of an export, all or nothing.
 
     ``fmt`` is ``"csv"`` or ``"json"``; ``None`` recognises the format by its content.
     Every row is validated first (:class:`InvalidInput` names row and field). A check-in
-    for a day the diary already has is a :class:`Conflict` naming the day. Timestamps and
-    the demo flag are kept as the file gives them.
+    for a day the diary already has is a :class:`Conflict` naming the day. Timestamps,
+    the demo flag and each screening's decision and rule-set version are kept as the file
+    gives them; screenings are never re-evaluated.
     """
     chosen = _format(fmt) if fmt else _sniff(text)
-    records = READERS[chosen](text)
+    contents = _read(chosen, text)
     with db.transaction() as session:
         repo = DiaryRepo(session, user_id)
-        _refuse_taken_days(repo, records)
+        _refuse_taken_days(repo, contents.entries)
         now = clock.utcnow()
-        counts = restore_entries(repo, ((r.kind, r.values(now)) for r in records))
-    return ImportSummary(format=chosen, **counts.model_dump())
+        counts = restore_entries(repo, ((r.kind, r.values(now)) for r in contents.entries))
+        restore_safety(SafetyRepo(session, user_id), contents.safety)
+    return ImportSummary(
+        format=chosen,
+        **counts.model_dump(),
+        screenings=len(contents.safety.screenings),
+        clinician_approvals=len(contents.safety.approvals),
+    )
 
 
 def import_file(db: Database, user_id: int, path: Path) -> ImportSummary:
@@ -161,6 +213,19 @@ def restore_entries(
         repo.restore(ENTRY_MODELS[kind], values)
         kinds.append(kind)
     return EntryCounts.of(kinds)
+
+
+def restore_safety(repo: SafetyRepo, safety: SafetyRecords) -> None:
+    """Store screenings in file order, then each approval linked to the new id of the
+    screening at its position, in ``repo``'s transaction."""
+    new_ids = [repo.add_screening(screening.model_dump()).id for screening in safety.screenings]
+    for approval in safety.approvals:
+        values = approval.model_dump(exclude={"screening"})
+        repo.restore_approval(new_ids[approval.screening - 1], values)
+
+
+def _read(fmt: Format, text: str) -> ExportContents:
+    return ExportContents(load_csv(text)) if fmt == "csv" else load_json(text)
 
 
 def _refuse_taken_days(repo: DiaryRepo, records: Sequence[Record]) -> None:
@@ -201,9 +266,9 @@ def backup(db: Database, out_path: Path, *, overwrite: bool = False) -> BackupRe
 
     SQLite: the online backup API, giving a standalone SQLite file (journal mode DELETE)
     that is consistent even while acumat is writing. Other databases (PostgreSQL): for
-    now the JSON export of the local user's diary; a server's full backup belongs to
-    the database's own tools (``pg_dump``). An existing ``out_path`` is refused unless
-    ``overwrite`` is true.
+    now the JSON export of the local user's diary, screenings and clinician approvals; a
+    server's full backup (every account) belongs to the database's own tools
+    (``pg_dump``). An existing ``out_path`` is refused unless ``overwrite`` is true.
     """
     target = _claim(out_path, overwrite)
     source = _sqlite_file(db)

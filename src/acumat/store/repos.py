@@ -197,3 +197,32 @@ class SafetyRepo:
             .order_by(ClinicianApproval.approved_on.desc(), ClinicianApproval.id.desc())
         )
         return list(self.session.scalars(query))
+
+    def all_screenings(self) -> list[Screening]:
+        """Every screening in export order: when taken, then the order stored."""
+        query = (
+            select(Screening)
+            .where(Screening.user_id == self.user_id)
+            .order_by(Screening.taken_at, Screening.id)
+        )
+        return list(self.session.scalars(query))
+
+    def all_approvals(self) -> list[ClinicianApproval]:
+        """Every approval in export order: when recorded, then the order stored."""
+        query = (
+            select(ClinicianApproval)
+            .where(ClinicianApproval.user_id == self.user_id)
+            .order_by(ClinicianApproval.created_at, ClinicianApproval.id)
+        )
+        return list(self.session.scalars(query))
+
+    def restore_approval(self, screening_id: int, values: dict[str, Any]) -> ClinicianApproval:
+        """Insert an approval exactly as exported, its ``created_at`` included.
+
+        ``screening_id`` must be one of this user's screenings (:class:`NotFound` if not).
+        """
+        self.screening(screening_id)
+        row = ClinicianApproval(user_id=self.user_id, screening_id=screening_id, **values)
+        self.session.add(row)
+        self.session.flush()
+        return row
