@@ -18,7 +18,7 @@ from acumat.cli.state import state
 
 if TYPE_CHECKING:
     from acumat.safety import Item, TriageResult
-    from acumat.safety.schemas import MatStatus, ScreeningOut
+    from acumat.safety.schemas import MatStatus
 
 app = typer.Typer(
     help="Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.",
@@ -148,7 +148,7 @@ def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool)
     else:
         cli = state(ctx)
         stored = screening.record_screening(cli.database(), cli.user_id(), answers)
-        result = _result_dict(stored)
+        result = stored.contract()
     if as_json:
         emit_json(result)
         return
@@ -174,11 +174,9 @@ def _ask(ctx: typer.Context, *, as_json: bool) -> None:
         answers[item.id] = _ask_one(item)
         stopped = screening.record_emergency_stop(cli.database(), cli.user_id(), answers)
         if stopped is not None:
-            _finish(_result_dict(stopped), as_json)
+            _finish(stopped.contract(), as_json)
             return
-    _finish(
-        _result_dict(screening.record_screening(cli.database(), cli.user_id(), answers)), as_json
-    )
+    _finish(screening.record_screening(cli.database(), cli.user_id(), answers).contract(), as_json)
 
 
 def _is_terminal() -> bool:
@@ -218,18 +216,6 @@ def _finish(result: dict[str, Any], as_json: bool) -> None:
         emit_json(result)
     else:
         _print_result(result)
-
-
-def _result_dict(stored: ScreeningOut) -> dict[str, Any]:
-    """The contract's result object for a stored screening."""
-    return {
-        "urgency": stored.urgency,
-        "mat": stored.mat,
-        "reasons": [r.model_dump(exclude={"level"}) for r in stored.reasons],
-        "ruleset_version": stored.ruleset_version,
-        "screening_id": stored.id,
-        "complete": stored.complete,
-    }
 
 
 def _print_result(result: dict[str, Any] | TriageResult) -> None:

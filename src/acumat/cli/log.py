@@ -17,6 +17,7 @@ from acumat.cli.state import state
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
+    ENTRY_NAMES,
     SKIN_REACTIONS,
     STOP_REASONS,
     TRIGGERS,
@@ -41,12 +42,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-NAMES = {
-    "checkin": "check-in",
-    "episode": "spasm episode",
-    "session": "mat session",
-    "care": "care activity",
-}
+NAMES = ENTRY_NAMES
 TIME = "YYYY-MM-DD HH:MM, local time"
 
 AsJson = Annotated[bool, typer.Option("--json", help="Print the stored entry as JSON.")]

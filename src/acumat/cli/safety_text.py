@@ -7,16 +7,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from acumat.safety.schemas import MatStatus, ScreeningOut
 
-URGENT = ("EMERGENCY", "URGENT_SAME_DAY")
-
 
 def render_result(result: dict[str, Any]) -> str:
     """Urgency and its first action, then the mat verdict, the reasons, and the checklist."""
+    from acumat.safety import Urgency
     from acumat.safety.loader import urgency_label, verdict_label
 
     urgency, reasons = result["urgency"], result["reasons"]
     lines = []
-    if urgency in URGENT:
+    if Urgency(urgency).is_urgent:
         lines += [
             f"!! {urgency}: {urgency_label(urgency)}.",
             f"   Do this now: {reasons[0]['action']}",

@@ -18,6 +18,11 @@ class Urgency(StrEnum):
         """0 for EMERGENCY up to 3 for SELF_CARE: a lower rank is more urgent."""
         return list(Urgency).index(self)
 
+    @property
+    def is_urgent(self) -> bool:
+        """EMERGENCY or URGENT_SAME_DAY: shown before anything else, everywhere (MAT-D1)."""
+        return self.rank <= Urgency.URGENT_SAME_DAY.rank
+
 
 class Verdict(StrEnum):
     """Whether the mat may be used, strictest first (MAT-W1)."""

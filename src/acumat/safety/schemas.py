@@ -55,10 +55,21 @@ class ScreeningOut(BaseModel):
     answers: dict[str, Any]
     ruleset_version: str
 
+    def contract(self) -> dict[str, Any]:
+        """The ``acumat check --json`` result: PRODUCT.md's fields plus id and completeness."""
+        return {
+            "urgency": self.urgency,
+            "mat": self.mat,
+            "reasons": [r.model_dump(exclude={"level"}) for r in self.reasons],
+            "ruleset_version": self.ruleset_version,
+            "screening_id": self.id,
+            "complete": self.complete,
+        }
+
     @property
     def is_urgent(self) -> bool:
         """EMERGENCY or URGENT_SAME_DAY: shown before anything else, everywhere."""
-        return self.urgency in ("EMERGENCY", "URGENT_SAME_DAY")
+        return Urgency(self.urgency).is_urgent
 
 
 class ApprovalIn(BaseModel):

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acumat import clock
+from acumat.diary.vocabulary import ENTRY_NAMES
 from acumat.errors import NotFound
 from acumat.store.models import (
+    ENTRY_MODELS,
     CareActivity,
     CheckIn,
     ClinicianApproval,
@@ -23,12 +25,7 @@ from acumat.store.models import (
 Timed = TypeVar("Timed", bound=Episode | MatSession | CareActivity)
 Row = TypeVar("Row", bound=CheckIn | Episode | MatSession | CareActivity)
 
-KIND_NAMES = {
-    CheckIn: "check-in",
-    Episode: "spasm episode",
-    MatSession: "mat session",
-    CareActivity: "care activity",
-}
+KIND_NAMES: dict[type, str] = {model: ENTRY_NAMES[kind] for kind, model in ENTRY_MODELS.items()}
 
 
 def local_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:

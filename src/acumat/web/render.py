@@ -15,6 +15,7 @@ from acumat import clock
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
+    ENTRY_NAMES,
     SKIN_REACTIONS,
     STOP_REASONS,
     TRIGGERS,
@@ -24,12 +25,7 @@ from acumat.safety.loader import urgency_label, verdict_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-KIND_NAMES = {
-    "checkin": "check-in",
-    "episode": "spasm episode",
-    "session": "mat session",
-    "care": "care activity",
-}
+KIND_NAMES = ENTRY_NAMES
 
 # Only these fixed sentences can appear as a confirmation: the query string picks one by key,
 # so nothing a link carries is ever echoed into the page.
