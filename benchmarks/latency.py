@@ -58,15 +58,16 @@ def measure_all(runs: int) -> list[tuple[str, tuple[float, float]]]:
     from fastapi.testclient import TestClient
 
     from acumat.config import load_settings
+    from acumat.http.app import create_app
     from acumat.safety import evaluate
-    from acumat.services.database import local_user_id, open_database
+    from acumat.services.database import local_actor, open_database
     from acumat.services.demo import load_demo
-    from acumat.web.app import create_app
 
     db = open_database(load_settings())
-    load_demo(db, local_user_id(db))
+    load_demo(db, local_actor(db))
     answers = calm_answers()
-    with TestClient(create_app(load_settings())) as client:
+    app = create_app(load_settings())
+    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
         checkin = {"day": "2020-01-01", "pain": 4, "sleep_quality": 6}
         return [
             (

@@ -17,8 +17,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from acumat.actor import Actor
 from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import upgrade
+from acumat.timecheck import TimeContext
 
 PG_URL = os.environ.get(
     "ACUMAT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -94,22 +96,25 @@ def db(database_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def user_id(db: Database) -> int:
-    from acumat.services.database import local_user_id
+def actor(db: Database) -> Actor:
+    """The local person, living in UTC (tests that need another zone set it)."""
+    from acumat.services.database import local_actor
+    from acumat.services.settings import change_settings
 
-    return local_user_id(db)
+    return change_settings(db, local_actor(db), {"timezone": "UTC"})
 
 
 FROZEN_NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
+UTC_TIME = TimeContext(now=FROZEN_NOW, zone=UTC)
+"""The clock of a person in UTC at :data:`FROZEN_NOW`, for validating outside a service."""
 
 
 @pytest.fixture
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    """Freeze acumat's clock at noon UTC on 2026-03-15, in UTC."""
+    """Freeze acumat's clock at noon UTC on 2026-03-15."""
     from acumat import clock
 
     monkeypatch.setattr(clock, "utcnow", lambda: FROZEN_NOW)
-    monkeypatch.setattr(clock, "local_zone", lambda: UTC)
     return FROZEN_NOW
 
 

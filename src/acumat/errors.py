@@ -4,7 +4,9 @@
     ├── InvalidInput             bad or missing values; ``problems`` names each field
     ├── NotFound                 no such entry for this user (strangers see the same)
     ├── Conflict                 the write would clash with existing data
-    └── DatabaseNotReady         the database schema is behind; run ``acumat db upgrade``
+    ├── Busy                     another write holds the database; nothing was written, retry
+    ├── DatabaseNotReady         the database schema is behind; run ``acumat db upgrade``
+    └── DatabaseUnavailable      the database cannot be reached, opened or read
 
 Interfaces map them: the CLI exits 2 for InvalidInput/NotFound/Conflict and 1 otherwise;
 the web and API answer 422, 404, 409 and 503. No HTTP knowledge lives here.
@@ -48,7 +50,7 @@ class NotFound(AcumatError):
     def __init__(self, kind: str, key: object) -> None:
         self.kind = kind
         self.key = key
-        super().__init__(f"no {kind} {key} found; list entries with `acumat diary`")
+        super().__init__(f"no {kind} {key} found")
 
 
 class Conflict(AcumatError):
@@ -57,3 +59,53 @@ class Conflict(AcumatError):
 
 class DatabaseNotReady(AcumatError):
     """The schema is older than this version of acumat expects."""
+
+
+class Busy(AcumatError):
+    """The database stayed locked by another write (a long import) past the wait limit."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "acumat is busy finishing another change (such as an import); nothing was "
+            "saved — try again in a moment"
+        )
+
+
+class DatabaseUnavailable(AcumatError):
+    """The database cannot be reached, opened or read; the message says what to check."""
+
+    @classmethod
+    def bad_url(cls) -> DatabaseUnavailable:
+        return cls(
+            "the database address is not one acumat can use; check ACUMAT_DATABASE_URL or "
+            "--db (for example sqlite:///path/acumat.db or postgresql+psycopg://user@host/db)"
+        )
+
+    @classmethod
+    def cannot_create(cls, home: object) -> DatabaseUnavailable:
+        return cls(
+            f"acumat cannot create its data folder at {home}; make sure ACUMAT_HOME names a "
+            "folder you can write to (not a file)"
+        )
+
+    @classmethod
+    def explain(cls, exc: BaseException, *, is_sqlite: bool, where: str) -> DatabaseUnavailable:
+        """Words for a driver failure; the driver's own text never reaches the person."""
+        text = str(getattr(exc, "orig", exc)).lower()
+        if is_sqlite and ("not a database" in text or "malformed" in text):
+            return cls(
+                f"the database file at {where} is damaged or is not an acumat database; "
+                "restore it from a backup with `acumat restore FILE`, or move it aside to "
+                "start a new diary"
+            )
+        if is_sqlite:
+            return cls(
+                f"acumat cannot open the database file at {where}; check that its folder "
+                "exists and that you may read and write it"
+            )
+        if "does not exist" in text:
+            return cls(f"the database named in {where} does not exist; create it first")
+        return cls(
+            f"acumat cannot reach the database at {where}; check that the server is "
+            "running and the address, user and password are right"
+        )

@@ -13,20 +13,22 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.config import load_settings
+from acumat.http.app import create_app
 from acumat.store.engine import Database
 from acumat.store.models import User
-from acumat.web.app import create_app
 from tests.api.refusals import RowCounts, count_rows
+from tests.http.clients import browser
 
 
 @pytest.fixture
 def client(
-    db: Database, user_id: int, database_url: str, frozen_clock: datetime, home: Path
+    db: Database, actor: Actor, database_url: str, frozen_clock: datetime, home: Path
 ) -> Iterator[TestClient]:
-    """The app over ``db``, acting as the local user ``user_id``."""
-    with TestClient(create_app(load_settings(database_url))) as test_client:
-        assert test_client.app.state.local_user_id == user_id  # type: ignore[attr-defined]
+    """The app over ``db``, acting as the local user ``actor``."""
+    with browser(create_app(load_settings(database_url))) as test_client:
+        assert test_client.app.state.local_user_id == actor.user_id  # type: ignore[attr-defined]
         yield test_client
 
 
@@ -37,10 +39,10 @@ def row_counts(db: Database) -> RowCounts:
 
 
 @pytest.fixture
-def stranger_id(db: Database, frozen_clock: datetime) -> int:
+def stranger(db: Database, frozen_clock: datetime) -> Actor:
     """A second person in the same database, whose entries the local user must never reach."""
     with db.transaction() as session:
         user = User(email="stranger@example.org", created_at=frozen_clock)
         session.add(user)
         session.flush()
-        return user.id
+        return Actor(user.id)

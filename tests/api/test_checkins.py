@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.services import diary
 from acumat.store.engine import Database
 from tests.api.refusals import RowCounts, assert_refused
@@ -40,7 +41,7 @@ def test_a_second_checkin_for_the_same_day_is_a_conflict_and_keeps_the_first(
     before = row_counts()
     body = assert_refused(client.post(URL, json=checkin(pain=9)), 409)
     assert body["error"] == "conflict"
-    assert "PUT" in body["message"]
+    assert "already a check-in for" in body["message"]
     assert row_counts() == before
     assert client.get(f"{URL}/2026-03-14").json()["pain"] == 4
 
@@ -188,13 +189,13 @@ def test_deleting_a_day_without_a_checkin_is_not_found(
 
 
 def test_another_persons_checkin_is_invisible_and_untouchable(
-    client: TestClient, db: Database, stranger_id: int
+    client: TestClient, db: Database, stranger: Actor
 ) -> None:
-    theirs = diary.add_checkin(db, stranger_id, checkin(pain=8))
+    theirs = diary.add_checkin(db, stranger, checkin(pain=8))
     assert client.get(URL).json() == []
     assert_refused(client.get(f"{URL}/2026-03-14"), 404)
     assert_refused(client.delete(f"{URL}/2026-03-14"), 404)
     mine = client.put(f"{URL}/2026-03-14", json=checkin(pain=1))
     assert mine.status_code == 201
     assert mine.json()["id"] != theirs.id
-    assert diary.get_checkin(db, stranger_id, date(2026, 3, 14)) == theirs
+    assert diary.get_checkin(db, stranger, date(2026, 3, 14)) == theirs

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.services import diary
 from acumat.store.engine import Database
 from tests.api.refusals import RowCounts, assert_refused
@@ -216,9 +217,9 @@ def test_deleting_an_unknown_id_is_not_found(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_another_persons_entry_is_not_found_for_every_verb(
-    client: TestClient, db: Database, row_counts: RowCounts, stranger_id: int, kind: Kind
+    client: TestClient, db: Database, row_counts: RowCounts, stranger: Actor, kind: Kind
 ) -> None:
-    theirs = diary.add_entry(db, stranger_id, kind.name, kind.valid)
+    theirs = diary.add_entry(db, stranger, kind.name, kind.valid)
     address = f"{kind.url}/{theirs.id}"
     before = row_counts()
     assert client.get(kind.url).json() == []
@@ -226,4 +227,4 @@ def test_another_persons_entry_is_not_found_for_every_verb(
     assert_refused(client.put(address, json=kind.body(**kind.edit)), 404)
     assert_refused(client.delete(address), 404)
     assert row_counts() == before
-    assert diary.get_entry(db, stranger_id, kind.name, theirs.id) == theirs
+    assert diary.get_entry(db, stranger, kind.name, theirs.id) == theirs

@@ -15,8 +15,9 @@ from fastapi.testclient import TestClient
 
 import acumat.api.v1
 from acumat.config import load_settings
-from acumat.web.app import create_app
+from acumat.http.app import create_app
 from tests.api.refusals import assert_refused
+from tests.http.clients import plain
 
 OPENAPI = "/api/v1/openapi.json"
 METHODS = {"get", "post", "put", "delete", "patch", "head", "options"}
@@ -50,7 +51,7 @@ CREATES += [(f"/api/v1/{r}", "post", f"{s}In", f"{s}Out") for r, s in ENTRY_ROOM
 @pytest.fixture
 def client_without_db(sqlite_url: str, home: Path) -> Iterator[TestClient]:
     """The app without its lifespan: the document needs no database."""
-    test_client = TestClient(create_app(load_settings(sqlite_url)))
+    test_client = plain(create_app(load_settings(sqlite_url)))
     yield test_client
     test_client.close()
 

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from acumat.actor import Actor
 from acumat.services import screening
 from acumat.store.engine import Database
 from acumat.store.models import Screening
@@ -70,9 +71,9 @@ def test_latest_is_404_before_any_screening(client: TestClient) -> None:
 
 
 def test_a_recheck_with_a_new_red_flag_triages_at_once(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
-    screening.record_screening(db, user_id, complete({}))
+    screening.record_screening(db, actor, complete({}))
     calm = post(client, f"{URL}/recheck", {"chest_pain": "no"}).json()["triage"]
     assert calm["urgency"] == "SELF_CARE"
     alarm = post(client, f"{URL}/recheck", {"chest_pain": "yes"}).json()["triage"]
@@ -84,8 +85,8 @@ def test_a_recheck_with_a_new_red_flag_triages_at_once(
     assert client.get("/api/v1/mat-status").json()["may_use_mat"] is False
 
 
-def test_approval_clears_caution_consult(client: TestClient, db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({"blood_pressure": "yes"}))
+def test_approval_clears_caution_consult(client: TestClient, db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({"blood_pressure": "yes"}))
     approval = {"clinician": "Ms Okafor, physiotherapist", "approved_on": "2026-03-10"}
     response = client.post("/api/v1/clinician-approvals", json=approval)
     assert response.status_code == 201
@@ -94,24 +95,24 @@ def test_approval_clears_caution_consult(client: TestClient, db: Database, user_
     assert status["approval"]["clinician"] == "Ms Okafor, physiotherapist"
 
 
-def test_approval_without_caution_is_409(client: TestClient, db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({}))
+def test_approval_without_caution_is_409(client: TestClient, db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({}))
     approval = {"clinician": "Dr Lee", "approved_on": "2026-03-10"}
     assert_refused(client.post("/api/v1/clinician-approvals", json=approval), 409)
 
 
 def test_an_approval_dated_in_the_future_is_422(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
-    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
     approval = {"clinician": "Dr Lee", "approved_on": "2026-04-01"}
     body = assert_refused(client.post("/api/v1/clinician-approvals", json=approval), 422)
     assert body["problems"][0]["field"] == "approved_on"
 
 
 def test_a_strangers_screening_is_never_shown(
-    client: TestClient, db: Database, stranger_id: int
+    client: TestClient, db: Database, stranger: Actor
 ) -> None:
-    screening.record_screening(db, stranger_id, complete({"chest_pain": "yes"}))
+    screening.record_screening(db, stranger, complete({"chest_pain": "yes"}))
     assert_refused(client.get(f"{URL}/latest"), 404)
     assert client.get("/api/v1/mat-status").json()["screening"] is None

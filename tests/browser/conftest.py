@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 SERVE = """
 import sys, uvicorn
 from acumat.config import load_settings
-from acumat.web.app import create_app
+from acumat.http.app import create_app
 app = create_app(load_settings())
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """
@@ -60,7 +60,7 @@ def _answers(port: int) -> bool:
 def server(tmp_path: Path) -> Iterator[str]:
     """The base URL of a freshly started acumat with an empty home directory."""
     port = _free_port()
-    env = {**os.environ, "ACUMAT_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "ACUMAT_HOME": str(tmp_path / "home"), "ACUMAT_PORT": str(port)}
     env.pop("ACUMAT_DATABASE_URL", None)
     with (tmp_path / "server.log").open("w") as log:
         child = subprocess.Popen(

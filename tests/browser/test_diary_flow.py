@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import UTC_TIME
+
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshot-today.png"
@@ -147,9 +149,9 @@ def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
 def _refusal_of_pain_eleven() -> str:
     """The service's own words for pain 11: the page must show them, whatever they are."""
     from acumat.diary.schemas import CheckInIn
-    from acumat.diary.validation import parse
     from acumat.errors import InvalidInput
+    from acumat.validation import parse
 
     with pytest.raises(InvalidInput) as refused:
-        parse(CheckInIn, {"day": date.today().isoformat(), "pain": "11"})
+        parse(CheckInIn, {"day": date.today().isoformat(), "pain": "11"}, UTC_TIME)
     return next(p.message for p in refused.value.problems if p.field == "pain")

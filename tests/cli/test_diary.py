@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from acumat.services.database import local_user_id
+from acumat.services.database import local_actor
 from acumat.store.engine import Database, make_engine
 from acumat.store.models import CheckIn, Episode
 from acumat.store.repos import DiaryRepo
@@ -21,9 +21,9 @@ def fill(run: Run) -> None:
 
 def add_demo_rows(url: str) -> None:
     db = Database(make_engine(url))
-    user = local_user_id(db)
+    user = local_actor(db)
     with db.transaction() as session:
-        repo = DiaryRepo(session, user)
+        repo = DiaryRepo(session, user.user_id)
         repo.add(CheckIn, {"day": datetime(2026, 3, 13).date(), "pain": 2}, is_demo=True)
         start = datetime(2026, 3, 13, 8, tzinfo=UTC)
         repo.add(Episode, {"started_at": start, "peak_intensity": 3}, is_demo=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -237,3 +238,17 @@ def test_log_without_a_subcommand_shows_help(run: Run) -> None:
 def test_session_without_start_is_taken_to_have_just_ended(run: Run) -> None:
     entry = stored(run, "log", "session", "--minutes", "12")
     assert entry["started_at"] == "2026-03-15T11:48:00Z"
+
+
+def test_settings_show_and_change_the_time_zone(home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from acumat.cli import app
+
+    runner = CliRunner()
+    changed = runner.invoke(app, ["settings", "--timezone", "Europe/Oslo", "--json"])
+    assert changed.exit_code == 0, changed.output
+    assert '"timezone": "Europe/Oslo"' in changed.output
+    assert "Europe/Oslo" in runner.invoke(app, ["settings"]).output
+    refused = runner.invoke(app, ["settings", "--timezone", "Nowhere/Else"])
+    assert refused.exit_code == 2

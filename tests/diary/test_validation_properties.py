@@ -10,13 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from acumat.actor import Actor
 from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
-from acumat.diary.validation import parse
 from acumat.diary.vocabulary import TRIGGERS
 from acumat.errors import InvalidInput
 from acumat.services import diary
 from acumat.store.engine import Database
 from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
+from acumat.validation import parse
+from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 FIXTURE_OK = settings(
@@ -32,15 +34,15 @@ BASE_EPISODE = {"started_at": "2026-03-14T09:00:00Z", "peak_intensity": 5}
 
 def refused_field(schema: type, raw: dict[str, Any]) -> str:
     with pytest.raises(InvalidInput) as caught:
-        parse(schema, raw)
+        parse(schema, raw, UTC_TIME)
     return caught.value.problems[0].field
 
 
-def write(db: Database, user_id: int, kind: str, raw: dict[str, Any]) -> None:
+def write(db: Database, actor: Actor, kind: str, raw: dict[str, Any]) -> None:
     if kind == "checkin":
-        diary.add_checkin(db, user_id, raw)
+        diary.add_checkin(db, actor, raw)
     else:
-        diary.add_entry(db, user_id, kind, raw)
+        diary.add_entry(db, actor, kind, raw)
 
 
 def total_rows(db: Database) -> int:
@@ -56,7 +58,9 @@ def test_checkin_scores_outside_0_to_10_are_refused(field: str, value: int) -> N
 
 @given(value=st.integers(min_value=0, max_value=10))
 def test_every_score_inside_0_to_10_is_accepted(value: int) -> None:
-    assert parse(CheckInIn, {**BASE_CHECKIN, "pain": value, "stress": value}).pain == value
+    assert (
+        parse(CheckInIn, {**BASE_CHECKIN, "pain": value, "stress": value}, UTC_TIME).pain == value
+    )
 
 
 @given(days_ahead=st.integers(min_value=1, max_value=10_000))
@@ -93,7 +97,7 @@ def test_an_episode_ending_before_it_starts_is_refused(minutes_before: int) -> N
     start = datetime(2026, 3, 14, 9, 0, tzinfo=UTC)
     raw = {**BASE_EPISODE, "ended_at": (start - timedelta(minutes=minutes_before)).isoformat()}
     with pytest.raises(InvalidInput, match="ended_at must not be before started_at"):
-        parse(EpisodeIn, raw)
+        parse(EpisodeIn, raw, UTC_TIME)
 
 
 @FIXTURE_OK
@@ -106,11 +110,11 @@ def test_an_episode_ending_before_it_starts_is_refused(minutes_before: int) -> N
     ),
 )
 def test_refused_entries_write_nothing(
-    db: Database, user_id: int, kind: str, field_value: tuple[str, int]
+    db: Database, actor: Actor, kind: str, field_value: tuple[str, int]
 ) -> None:
     base = {"checkin": BASE_CHECKIN, "session": BASE_SESSION, "episode": BASE_EPISODE}[kind]
     raw = {**base, field_value[0]: field_value[1]}
     before = total_rows(db)
     with pytest.raises(InvalidInput):
-        write(db, user_id, kind, raw)
+        write(db, actor, kind, raw)
     assert total_rows(db) == before

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from acumat.actor import Actor
 from acumat.safety import evaluate
 from acumat.services import diary, screening
 from acumat.store.engine import Database, make_engine
@@ -32,12 +33,12 @@ SCREENINGS = 4
 APPROVALS = 1
 
 
-def fill_awkward_diary(db: Database, user_id: int) -> None:
+def fill_awkward_diary(db: Database, actor: Actor) -> None:
     """Check-ins, episodes, sessions and care with every awkward value we can think of."""
-    diary.add_checkin(db, user_id, {"day": "2026-03-13", "pain": 0})
+    diary.add_checkin(db, actor, {"day": "2026-03-13", "pain": 0})
     diary.add_checkin(
         db,
-        user_id,
+        actor,
         {
             "day": "2026-03-14",
             "pain": 10,
@@ -53,7 +54,7 @@ def fill_awkward_diary(db: Database, user_id: int) -> None:
     )
     diary.add_entry(
         db,
-        user_id,
+        actor,
         "episode",
         {
             "started_at": "2026-03-14T09:10:11.123456+01:00",
@@ -65,7 +66,7 @@ def fill_awkward_diary(db: Database, user_id: int) -> None:
     )
     diary.add_entry(
         db,
-        user_id,
+        actor,
         "episode",
         {
             "started_at": "2026-03-12T20:00:00Z",
@@ -75,7 +76,7 @@ def fill_awkward_diary(db: Database, user_id: int) -> None:
     )
     diary.add_entry(
         db,
-        user_id,
+        actor,
         "session",
         {
             "started_at": "2026-03-14T19:00:00Z",
@@ -91,31 +92,31 @@ def fill_awkward_diary(db: Database, user_id: int) -> None:
         },
     )
     diary.add_entry(
-        db, user_id, "session", {"started_at": "2026-03-13T19:00:00Z", "actual_minutes": 0}
+        db, actor, "session", {"started_at": "2026-03-13T19:00:00Z", "actual_minutes": 0}
     )
     for kind, minutes in (("heat", 17.5), ("cold", 0.1)):  # same instant: order by content
         diary.add_entry(
             db,
-            user_id,
+            actor,
             "care",
             {"started_at": "2026-03-14T18:00:00Z", "kind": kind, "minutes": minutes},
         )
-    _add_demo_rows(db, user_id)
-    add_safety_history(db, user_id)
+    _add_demo_rows(db, actor)
+    add_safety_history(db, actor)
 
 
-def add_safety_history(db: Database, user_id: int) -> None:
+def add_safety_history(db: Database, actor: Actor) -> None:
     """:data:`SCREENINGS` screenings of every origin and state, and :data:`APPROVALS` approval."""
     caution = complete({"heart_condition": "yes", "age": "35"})
-    assert screening.record_screening(db, user_id, caution).mat == "caution-consult"
+    assert screening.record_screening(db, actor, caution).mat == "caution-consult"
     approval = {"clinician": "Dr Øyen, GP", "approved_on": "2026-03-14", "note": TRICKY_NOTE}
-    screening.record_approval(db, user_id, approval)
-    assert screening.recheck(db, user_id, {"fever": "no"}) is not None
-    assert screening.record_emergency_stop(db, user_id, {"saddle_numbness": "unsure"})
-    _add_demo_screening(db, user_id)
+    screening.record_approval(db, actor, approval)
+    assert screening.recheck(db, actor, {"fever": "no"}) is not None
+    assert screening.record_emergency_stop(db, actor, {"saddle_numbness": "unsure"})
+    _add_demo_screening(db, actor)
 
 
-def _add_demo_screening(db: Database, user_id: int) -> None:
+def _add_demo_screening(db: Database, actor: Actor) -> None:
     """Stored last but taken first, so export order cannot be the order of ids."""
     answers = complete({})
     values = screening.screening_values(
@@ -123,12 +124,12 @@ def _add_demo_screening(db: Database, user_id: int) -> None:
     )
     values |= {"taken_at": datetime(2026, 3, 1, 8, 0, 0, 250000, tzinfo=UTC), "is_demo": True}
     with db.transaction() as session:
-        SafetyRepo(session, user_id).add_screening(values)
+        SafetyRepo(session, actor.user_id).add_screening(values)
 
 
-def _add_demo_rows(db: Database, user_id: int) -> None:
+def _add_demo_rows(db: Database, actor: Actor) -> None:
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         repo.add(
             CheckIn, {"day": datetime(2026, 3, 1).date(), "pain": 5, "note": "Demo"}, is_demo=True
         )

@@ -11,6 +11,7 @@ from acumat.errors import InvalidInput
 from acumat.interop import csv_io
 from acumat.interop.csv_io import COLUMNS, dump_csv, load_csv
 from acumat.interop.records import STAMP_FIELDS
+from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -21,7 +22,15 @@ HEADER = ",".join(COLUMNS) + "\n"
 def stored(
     model: type[EpisodeOut] | type[MatSessionOut], **values: object
 ) -> EpisodeOut | MatSessionOut:
-    return model.model_validate({"id": 7, "created_at": STAMP, "updated_at": STAMP} | values)
+    return model.model_validate(
+        {
+            "id": 7,
+            "uuid": "7b0f3c1e-0000-4000-8000-000000000007",
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        }
+        | values
+    )
 
 
 def sheet(*rows: str, header: str = HEADER) -> str:
@@ -85,23 +94,23 @@ def test_a_care_rows_kind_goes_in_care_kind() -> None:
     text = sheet(
         row(kind="care", started_at="2026-03-14T08:00:00Z", care_kind="heat", minutes="15")
     )
-    [record] = load_csv(text)
+    [record] = load_csv(text, UTC_TIME)
     assert (record.kind, record.values(STAMP)["kind"]) == ("care", "heat")
 
 
 def test_empty_cells_mean_null_or_the_default() -> None:
     text = sheet(row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="4"))
-    values = load_csv(text)[0].values(STAMP)
+    values = load_csv(text, UTC_TIME)[0].values(STAMP)
     assert (values["ended_at"], values["locations"], values["note"]) == (None, [], "")
 
 
 def test_a_byte_order_mark_and_blank_lines_are_tolerated() -> None:
     text = "\ufeff" + sheet(row(kind="checkin", day="2026-03-14", pain="3"), "")
-    assert [r.kind for r in load_csv(text)] == ["checkin"]
+    assert [r.kind for r in load_csv(text, UTC_TIME)] == ["checkin"]
 
 
 def test_a_hand_made_sheet_may_leave_out_columns() -> None:
-    records = load_csv("kind,day,pain\ncheckin,2026-03-14,3\n")
+    records = load_csv("kind,day,pain\ncheckin,2026-03-14,3\n", UTC_TIME)
     assert records[0].values(STAMP)["pain"] == 3
 
 
@@ -120,7 +129,7 @@ def test_a_hand_made_sheet_may_leave_out_columns() -> None:
 )
 def test_broken_sheets_are_refused_clearly(text: str, expected: str) -> None:
     with pytest.raises(InvalidInput, match=expected):
-        load_csv(text)
+        load_csv(text, UTC_TIME)
 
 
 def test_a_bad_cell_is_named_by_its_sheet_row_kind_and_field() -> None:
@@ -129,14 +138,14 @@ def test_a_bad_cell_is_named_by_its_sheet_row_kind_and_field() -> None:
         row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="11"),
     )
     with pytest.raises(InvalidInput) as caught:
-        load_csv(text)
+        load_csv(text, UTC_TIME)
     assert str(caught.value).startswith("row 3 (episode) peak_intensity: ")
 
 
 def test_a_cell_that_belongs_to_another_kind_is_refused() -> None:
     text = sheet(row(kind="checkin", day="2026-03-13", pain="3", minutes="15"))
     with pytest.raises(InvalidInput, match=r"row 2 \(checkin\) minutes: is not a field"):
-        load_csv(text)
+        load_csv(text, UTC_TIME)
 
 
 def test_an_unknown_trigger_in_a_list_is_refused() -> None:
@@ -144,4 +153,4 @@ def test_an_unknown_trigger_in_a_list_is_refused() -> None:
         row(kind="episode", started_at="2026-03-14T08:00:00Z", peak_intensity="4", triggers="x;y")
     )
     with pytest.raises(InvalidInput, match=r"row 2 \(episode\) triggers: unknown 'x'"):
-        load_csv(text)
+        load_csv(text, UTC_TIME)

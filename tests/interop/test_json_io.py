@@ -11,6 +11,7 @@ from acumat.diary.schemas import CareOut, CheckInOut, EpisodeIn
 from acumat.errors import InvalidInput
 from acumat.interop.json_io import dump_json, load_json
 from acumat.interop.records import export_fields
+from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -19,7 +20,15 @@ STAMP = datetime(2026, 3, 14, 21, 0, tzinfo=UTC)
 
 def checkin(day: str, pain: int, **extra: object) -> CheckInOut:
     return CheckInOut.model_validate(
-        {"id": 99, "day": day, "pain": pain, "created_at": STAMP, "updated_at": STAMP} | extra
+        {
+            "id": 99,
+            "uuid": "c0ffee00-0000-4000-8000-000000000099",
+            "day": day,
+            "pain": pain,
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        }
+        | extra
     )
 
 
@@ -27,6 +36,7 @@ def care(started_at: str, kind: str, created_at: datetime = STAMP) -> CareOut:
     return CareOut.model_validate(
         {
             "id": 1,
+            "uuid": "c0ffee00-0000-4000-8000-000000000001",
             "started_at": started_at,
             "kind": kind,
             "minutes": 15.0,
@@ -100,7 +110,7 @@ def test_export_fields_follow_the_input_schema() -> None:
 
 def test_reading_keeps_timestamps_and_demo_flag() -> None:
     text = dump_json({"checkin": [checkin("2026-03-14", 4, is_demo=True)]})
-    [record] = load_json(text).entries
+    [record] = load_json(text, UTC_TIME).entries
     values = record.values(datetime(2030, 1, 1, tzinfo=UTC))
     assert (values["day"], values["created_at"], values["is_demo"]) == (
         date(2026, 3, 14),
@@ -110,7 +120,7 @@ def test_reading_keeps_timestamps_and_demo_flag() -> None:
 
 
 def test_a_hand_written_entry_without_timestamps_gets_now() -> None:
-    [record] = load_json(document(checkins=[{"day": "2026-03-14", "pain": 2}])).entries
+    [record] = load_json(document(checkins=[{"day": "2026-03-14", "pain": 2}]), UTC_TIME).entries
     values = record.values(STAMP)
     assert (values["created_at"], values["updated_at"], values["is_demo"]) == (STAMP, STAMP, False)
 
@@ -132,14 +142,14 @@ def test_a_hand_written_entry_without_timestamps_gets_now() -> None:
 )
 def test_files_that_are_not_exports_are_refused_clearly(text: str, expected: str) -> None:
     with pytest.raises(InvalidInput, match=expected):
-        load_json(text)
+        load_json(text, UTC_TIME)
 
 
 def test_a_bad_row_is_named_by_its_position_kind_and_field() -> None:
     good = {"day": "2026-03-13", "pain": 3}
     bad = {"day": "2026-03-14", "pain": 11}
     with pytest.raises(InvalidInput) as caught:
-        load_json(document(checkins=[good, bad]))
+        load_json(document(checkins=[good, bad]), UTC_TIME)
     assert str(caught.value).startswith("row 2 (checkin) pain: ")
 
 
@@ -147,7 +157,7 @@ def test_problems_of_every_bad_row_are_reported_together() -> None:
     episodes = [{"started_at": "2026-03-14T08:00:00Z", "peak_intensity": 3, "mood": 1}]
     sessions = [{"started_at": "2026-03-20T08:00:00Z", "actual_minutes": 5}]
     with pytest.raises(InvalidInput) as caught:
-        load_json(document(episodes=episodes, sessions=sessions))
+        load_json(document(episodes=episodes, sessions=sessions), UTC_TIME)
     fields = [p.field for p in caught.value.problems]
     assert fields == ["row 1 (episode) mood", "row 1 (session) started_at"]
 
@@ -155,23 +165,23 @@ def test_problems_of_every_bad_row_are_reported_together() -> None:
 def test_a_bad_timestamp_is_named_like_any_field() -> None:
     row = {"day": "2026-03-14", "pain": 3, "created_at": "2026-03-14T08:00:00"}
     with pytest.raises(InvalidInput, match=r"row 1 \(checkin\) created_at: "):
-        load_json(document(checkins=[row]))
+        load_json(document(checkins=[row]), UTC_TIME)
 
 
 def test_an_entry_that_is_not_an_object_is_refused() -> None:
     with pytest.raises(InvalidInput, match=r"row 1 \(care\): must be an object"):
-        load_json(document(care=["heat"]))
+        load_json(document(care=["heat"]), UTC_TIME)
 
 
 def test_the_same_day_twice_in_one_file_is_refused() -> None:
     rows = [{"day": "2026-03-14", "pain": 3}, {"day": "2026-03-14", "pain": 5}]
     with pytest.raises(InvalidInput, match=r"row 2 \(checkin\) day: 2026-03-14 appears more"):
-        load_json(document(checkins=rows))
+        load_json(document(checkins=rows), UTC_TIME)
 
 
 def test_a_flood_of_problems_is_capped() -> None:
     rows = [{"day": f"2026-02-{d:02d}", "pain": 11} for d in range(1, 29)]
     with pytest.raises(InvalidInput) as caught:
-        load_json(document(checkins=rows))
+        load_json(document(checkins=rows), UTC_TIME)
     assert len(caught.value.problems) == 21
     assert str(caught.value.problems[-1]) == "and 8 more problems"

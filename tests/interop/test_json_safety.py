@@ -10,6 +10,7 @@ import pytest
 
 from acumat.errors import InvalidInput
 from acumat.interop.json_io import StoredSafety, dump_json, load_json, safety_rows
+from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -156,7 +157,7 @@ def test_an_approval_of_a_screening_not_held_is_a_broken_store_not_a_file() -> N
 
 def test_reading_keeps_the_stored_decision_without_re_evaluating() -> None:
     odd = file_screening(urgency="EMERGENCY", verdict="do-not-use", ruleset_version="sha256-old")
-    contents = load_json(document([odd, file_screening()], [file_approval(screening=2)]))
+    contents = load_json(document([odd, file_screening()], [file_approval(screening=2)]), UTC_TIME)
     first, second = contents.safety.screenings
     assert (first.urgency, first.verdict, first.ruleset_version) == (
         "EMERGENCY",
@@ -172,7 +173,7 @@ def test_a_version_1_file_still_reads_with_no_safety_history() -> None:
     text = json.dumps(
         {"format": "acumat-export", "version": 1, "checkins": [{"day": "2026-03-14", "pain": 3}]}
     )
-    contents = load_json(text)
+    contents = load_json(text, UTC_TIME)
     assert (len(contents.entries), contents.safety.screenings, contents.safety.approvals) == (
         1,
         [],
@@ -183,7 +184,7 @@ def test_a_version_1_file_still_reads_with_no_safety_history() -> None:
 def test_what_is_written_reads_back_to_the_same_text() -> None:
     safety = StoredSafety([stored_screening(2), stored_screening(1)], [stored_approval(1, 2)])
     text = dump_json({}, safety)
-    contents = load_json(text)
+    contents = load_json(text, UTC_TIME)
     read_back = StoredSafety(
         [s.model_dump() | {"id": n} for n, s in enumerate(contents.safety.screenings, 1)],
         [
@@ -249,7 +250,7 @@ def test_a_bad_safety_row_is_refused_naming_row_and_field(
     screenings: list[Any], approvals: list[Any], expected: str
 ) -> None:
     with pytest.raises(InvalidInput, match=expected):
-        load_json(document(screenings, approvals))
+        load_json(document(screenings, approvals), UTC_TIME)
 
 
 def test_problems_of_diary_and_safety_rows_are_reported_together() -> None:
@@ -263,7 +264,7 @@ def test_problems_of_diary_and_safety_rows_are_reported_together() -> None:
         }
     )
     with pytest.raises(InvalidInput) as caught:
-        load_json(text)
+        load_json(text, UTC_TIME)
     assert [p.field for p in caught.value.problems] == [
         "row 1 (checkin) pain",
         "row 1 (screening) urgency",

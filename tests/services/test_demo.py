@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import pytest
 
+from acumat.actor import Actor
 from acumat.diary.demo import (
     CAP_MINUTES,
     DEMO_DAYS,
@@ -125,9 +126,9 @@ def test_a_naive_now_is_refused() -> None:
 # --- the service ---------------------------------------------------------------------
 
 
-def test_loading_the_demo_writes_every_entry_marked_as_demo(db: Database, user_id: int) -> None:
-    counts = load_demo(db, user_id, seed=11)
-    document = json.loads(transfer.export_diary(db, user_id, "json"))
+def test_loading_the_demo_writes_every_entry_marked_as_demo(db: Database, actor: Actor) -> None:
+    counts = load_demo(db, actor, seed=11)
+    document = json.loads(transfer.export_diary(db, actor, "json"))
     lists = [document[k] for k in ("checkins", "episodes", "sessions", "care")]
     assert [len(rows) for rows in lists] == [
         counts.checkins,
@@ -139,23 +140,21 @@ def test_loading_the_demo_writes_every_entry_marked_as_demo(db: Database, user_i
     assert all(row["is_demo"] for rows in lists for row in rows)
 
 
-def test_the_demo_is_the_same_for_everyone_given_the_seed(db: Database, user_id: int) -> None:
-    load_demo(db, user_id, seed=3)
+def test_the_demo_is_the_same_for_everyone_given_the_seed(db: Database, actor: Actor) -> None:
+    load_demo(db, actor, seed=3)
     someone_else = _another_person(db)
     load_demo(db, someone_else, seed=3)
-    assert transfer.export_diary(db, someone_else, "csv") == transfer.export_diary(
-        db, user_id, "csv"
-    )
+    assert transfer.export_diary(db, someone_else, "csv") == transfer.export_diary(db, actor, "csv")
 
 
-def test_the_demo_refuses_a_diary_that_has_entries(db: Database, user_id: int) -> None:
-    diary.add_checkin(db, user_id, {"day": "2026-03-14", "pain": 3})
+def test_the_demo_refuses_a_diary_that_has_entries(db: Database, actor: Actor) -> None:
+    diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 3})
     with pytest.raises(Conflict, match="only goes into an empty diary"):
-        load_demo(db, user_id)
-    assert len(json.loads(transfer.export_diary(db, user_id, "json"))["checkins"]) == 1
+        load_demo(db, actor)
+    assert len(json.loads(transfer.export_diary(db, actor, "json"))["checkins"]) == 1
 
 
-def _another_person(db: Database) -> int:
+def _another_person(db: Database) -> Actor:
     """Another person in the same database: an empty diary to load the demo into."""
     from acumat.store.models import User
 
@@ -163,14 +162,14 @@ def _another_person(db: Database) -> int:
         user = User(email="someone@example.org", created_at=NOW)
         session.add(user)
         session.flush()
-        return user.id
+        return Actor(user.id)
 
 
-def test_the_demo_includes_a_completed_safety_screening(db: Database, user_id: int) -> None:
+def test_the_demo_includes_a_completed_safety_screening(db: Database, actor: Actor) -> None:
     from acumat.services import screening
 
-    load_demo(db, user_id)
-    status = screening.mat_status(db, user_id)
+    load_demo(db, actor)
+    status = screening.mat_status(db, actor)
     assert status.screening is not None
     assert (status.screening.urgency, status.verdict, status.screening.complete) == (
         "SELF_CARE",
@@ -179,11 +178,11 @@ def test_the_demo_includes_a_completed_safety_screening(db: Database, user_id: i
     )
 
 
-def test_the_demo_never_hides_a_real_safety_result(db: Database, user_id: int) -> None:
+def test_the_demo_never_hides_a_real_safety_result(db: Database, actor: Actor) -> None:
     from acumat.errors import Conflict
     from acumat.services import screening
 
-    real = screening.record_emergency_stop(db, user_id, {"chest_pain": "yes"})
+    real = screening.record_emergency_stop(db, actor, {"chest_pain": "yes"})
     with pytest.raises(Conflict, match="safety results"):
-        load_demo(db, user_id)
-    assert screening.latest_screening(db, user_id) == real
+        load_demo(db, actor)
+    assert screening.latest_screening(db, actor) == real

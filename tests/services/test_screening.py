@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select
 
+from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput
 from acumat.safety import ScreeningIncomplete
 from acumat.safety.schemas import CLEARED
@@ -22,114 +25,114 @@ def screenings(db: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Screening)) or 0)
 
 
-def test_a_screening_is_stored_with_its_ruleset_version(db: Database, user_id: int) -> None:
-    saved = screening.record_screening(db, user_id, complete({}))
+def test_a_screening_is_stored_with_its_ruleset_version(db: Database, actor: Actor) -> None:
+    saved = screening.record_screening(db, actor, complete({}))
     assert (saved.urgency, saved.mat, saved.complete) == ("SELF_CARE", "ok", True)
     assert saved.ruleset_version.startswith("sha256-")
-    assert screening.latest_screening(db, user_id) == saved
+    assert screening.latest_screening(db, actor) == saved
 
 
-def test_missing_answers_are_named_and_nothing_is_stored(db: Database, user_id: int) -> None:
+def test_missing_answers_are_named_and_nothing_is_stored(db: Database, actor: Actor) -> None:
     with pytest.raises(ScreeningIncomplete, match="saddle_numbness"):
-        screening.record_screening(db, user_id, {"age": 40, "pain_now": 5, "episode_days": 2})
+        screening.record_screening(db, actor, {"age": 40, "pain_now": 5, "episode_days": 2})
     assert screenings(db) == 0
 
 
 def test_an_emergency_stop_is_stored_as_incomplete_and_blocks_the_mat(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    saved = screening.record_emergency_stop(db, user_id, {"saddle_numbness": "unsure"})
+    saved = screening.record_emergency_stop(db, actor, {"saddle_numbness": "unsure"})
     assert saved is not None
     assert (saved.urgency, saved.mat, saved.complete) == ("EMERGENCY", "do-not-use", False)
     assert saved.reasons[0].rule == "RF-01"
 
 
-def test_no_emergency_answer_means_no_stop(db: Database, user_id: int) -> None:
-    assert screening.record_emergency_stop(db, user_id, {"saddle_numbness": "no"}) is None
+def test_no_emergency_answer_means_no_stop(db: Database, actor: Actor) -> None:
+    assert screening.record_emergency_stop(db, actor, {"saddle_numbness": "no"}) is None
     assert screenings(db) == 0
 
 
-def test_a_new_red_flag_at_checkin_overrides_a_self_care_result(db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({}))
-    rechecked = screening.recheck(db, user_id, {"both_legs": "yes"})
+def test_a_new_red_flag_at_checkin_overrides_a_self_care_result(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({}))
+    rechecked = screening.recheck(db, actor, {"both_legs": "yes"})
     assert rechecked is not None
     assert (rechecked.origin, rechecked.urgency, rechecked.mat) == (
         "checkin",
         "EMERGENCY",
         "do-not-use",
     )
-    assert screening.mat_status(db, user_id).may_use_mat is False
+    assert screening.mat_status(db, actor).may_use_mat is False
 
 
 def test_a_recheck_without_any_screening_still_catches_an_emergency(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    assert screening.recheck(db, user_id, {"chest_pain": "no"}) is None
-    caught = screening.recheck(db, user_id, {"chest_pain": "yes"})
+    assert screening.recheck(db, actor, {"chest_pain": "no"}) is None
+    caught = screening.recheck(db, actor, {"chest_pain": "yes"})
     assert caught is not None
     assert caught.urgency == "EMERGENCY"
 
 
-def test_a_recheck_refuses_unknown_items(db: Database, user_id: int) -> None:
+def test_a_recheck_refuses_unknown_items(db: Database, actor: Actor) -> None:
     with pytest.raises(InvalidInput, match="not one of the daily red-flag questions"):
-        screening.recheck(db, user_id, {"headache": "yes"})
+        screening.recheck(db, actor, {"headache": "yes"})
 
 
 def test_a_recheck_cannot_change_answers_outside_the_daily_signs(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    screening.record_screening(db, user_id, complete({"anticoagulant": "yes"}))
+    screening.record_screening(db, actor, complete({"anticoagulant": "yes"}))
     with pytest.raises(InvalidInput, match="anticoagulant"):
-        screening.recheck(db, user_id, {"anticoagulant": "no"})
-    assert screening.mat_status(db, user_id).verdict == "do-not-use"
+        screening.recheck(db, actor, {"anticoagulant": "no"})
+    assert screening.mat_status(db, actor).verdict == "do-not-use"
 
 
-def test_caution_consult_is_cleared_only_by_a_recorded_approval(db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
-    before = screening.mat_status(db, user_id)
+def test_caution_consult_is_cleared_only_by_a_recorded_approval(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    before = screening.mat_status(db, actor)
     assert (before.verdict, before.may_use_mat) == ("caution-consult", False)
-    approval = screening.record_approval(db, user_id, APPROVAL)
-    after = screening.mat_status(db, user_id)
+    approval = screening.record_approval(db, actor, APPROVAL)
+    after = screening.mat_status(db, actor)
     assert (after.verdict, after.may_use_mat, after.approval) == (CLEARED, True, approval)
     assert "Dr Rivera" in after.message
 
 
 def test_an_approval_carries_over_to_rechecks_with_no_new_caution(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
-    screening.record_approval(db, user_id, APPROVAL)
-    screening.recheck(db, user_id, {"fever": "no"})
-    assert screening.mat_status(db, user_id).verdict == CLEARED
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    screening.record_approval(db, actor, APPROVAL)
+    screening.recheck(db, actor, {"fever": "no"})
+    assert screening.mat_status(db, actor).verdict == CLEARED
     screening.record_screening(
-        db, user_id, complete({"heart_condition": "yes", "blood_pressure": "yes"})
+        db, actor, complete({"heart_condition": "yes", "blood_pressure": "yes"})
     )
-    assert screening.mat_status(db, user_id).verdict == "caution-consult"
+    assert screening.mat_status(db, actor).verdict == "caution-consult"
 
 
 def test_an_approval_does_not_cover_a_new_reason_behind_the_same_caution(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    screening.record_screening(db, user_id, complete({"age": 55, "first_episode": "yes"}))
-    assert screening.mat_status(db, user_id).verdict == "caution-consult"
-    screening.record_approval(db, user_id, APPROVAL)
-    assert screening.mat_status(db, user_id).verdict == CLEARED
+    screening.record_screening(db, actor, complete({"age": 55, "first_episode": "yes"}))
+    assert screening.mat_status(db, actor).verdict == "caution-consult"
+    screening.record_approval(db, actor, APPROVAL)
+    assert screening.mat_status(db, actor).verdict == CLEARED
     later = complete({"age": 55, "first_episode": "yes", "leg_numb_one_side": "yes"})
-    screening.record_screening(db, user_id, later)
-    assert screening.mat_status(db, user_id).verdict == "caution-consult"
+    screening.record_screening(db, actor, later)
+    assert screening.mat_status(db, actor).verdict == "caution-consult"
 
 
-def test_an_approval_needs_a_caution_consult_verdict(db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({}))
+def test_an_approval_needs_a_caution_consult_verdict(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({}))
     with pytest.raises(Conflict, match="caution-consult"):
-        screening.record_approval(db, user_id, APPROVAL)
+        screening.record_approval(db, actor, APPROVAL)
 
 
-def test_an_approval_cannot_clear_do_not_use(db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({"anticoagulant": "yes"}))
+def test_an_approval_cannot_clear_do_not_use(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({"anticoagulant": "yes"}))
     with pytest.raises(Conflict):
-        screening.record_approval(db, user_id, APPROVAL)
-    assert screening.mat_status(db, user_id).may_use_mat is False
+        screening.record_approval(db, actor, APPROVAL)
+    assert screening.mat_status(db, actor).may_use_mat is False
 
 
 @pytest.mark.parametrize(
@@ -141,73 +144,73 @@ def test_an_approval_cannot_clear_do_not_use(db: Database, user_id: int) -> None
     ],
 )
 def test_bad_approvals_name_the_field_and_write_nothing(
-    db: Database, user_id: int, raw: dict[str, str], field: str
+    db: Database, actor: Actor, raw: dict[str, str], field: str
 ) -> None:
-    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
     with pytest.raises(InvalidInput) as caught:
-        screening.record_approval(db, user_id, raw)
+        screening.record_approval(db, actor, raw)
     assert caught.value.problems[0].field == field
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(ClinicianApproval)) == 0
 
 
-def test_no_screening_means_no_mat_yet(db: Database, user_id: int) -> None:
-    status = screening.mat_status(db, user_id)
+def test_no_screening_means_no_mat_yet(db: Database, actor: Actor) -> None:
+    status = screening.mat_status(db, actor)
     assert (status.verdict, status.may_use_mat) == (None, False)
 
 
-def test_a_quick_recheck_never_clears_an_urgent_result(db: Database, user_id: int) -> None:
-    urgent = screening.record_screening(db, user_id, complete({"fever": "yes"}))
+def test_a_quick_recheck_never_clears_an_urgent_result(db: Database, actor: Actor) -> None:
+    urgent = screening.record_screening(db, actor, complete({"fever": "yes"}))
     assert urgent.urgency == "URGENT_SAME_DAY"
-    assert screening.recheck(db, user_id, {"fever": "no"}) == urgent
-    assert screening.latest_screening(db, user_id) == urgent
-    assert screening.mat_status(db, user_id).may_use_mat is False
+    assert screening.recheck(db, actor, {"fever": "no"}) == urgent
+    assert screening.latest_screening(db, actor) == urgent
+    assert screening.mat_status(db, actor).may_use_mat is False
 
 
-def test_a_quick_recheck_can_still_escalate_an_urgent_result(db: Database, user_id: int) -> None:
-    screening.record_screening(db, user_id, complete({"fever": "yes"}))
-    raised = screening.recheck(db, user_id, {"chest_pain": "yes"})
+def test_a_quick_recheck_can_still_escalate_an_urgent_result(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, complete({"fever": "yes"}))
+    raised = screening.recheck(db, actor, {"chest_pain": "yes"})
     assert raised is not None
     assert raised.urgency == "EMERGENCY"
 
 
 def test_an_emergency_stop_stays_until_the_questions_are_answered_again(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    stop = screening.record_emergency_stop(db, user_id, {"chest_pain": "yes"})
-    assert screening.recheck(db, user_id, {"chest_pain": "no"}) is None
-    assert screening.latest_screening(db, user_id) == stop
+    stop = screening.record_emergency_stop(db, actor, {"chest_pain": "yes"})
+    assert screening.recheck(db, actor, {"chest_pain": "no"}) is None
+    assert screening.latest_screening(db, actor) == stop
 
 
 @pytest.mark.parametrize("sign", ["bladder_change", "bowel_change", "sexual_change"])
 @pytest.mark.parametrize("answer", ["yes", "unsure"])
 def test_a_bladder_bowel_or_sex_change_at_checkin_counts_as_new(
-    db: Database, user_id: int, sign: str, answer: str
+    db: Database, actor: Actor, sign: str, answer: str
 ) -> None:
-    screening.record_screening(db, user_id, complete({}))
-    raised = screening.recheck(db, user_id, {sign: answer})
+    screening.record_screening(db, actor, complete({}))
+    raised = screening.recheck(db, actor, {sign: answer})
     assert raised is not None
     assert raised.urgency == "EMERGENCY"
 
 
 def test_a_new_bladder_change_is_caught_even_before_any_screening(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    raised = screening.recheck(db, user_id, {"bladder_change": "yes"})
+    raised = screening.recheck(db, actor, {"bladder_change": "yes"})
     assert raised is not None
     assert raised.reasons[0].rule == "RF-02"
 
 
 def test_an_incomplete_screening_with_an_emergency_is_saved_and_returned(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    saved = screening.record_screening(db, user_id, {"age": 40, "saddle_numbness": "yes"})
+    saved = screening.record_screening(db, actor, {"age": 40, "saddle_numbness": "yes"})
     assert (saved.urgency, saved.mat, saved.complete) == ("EMERGENCY", "do-not-use", False)
-    assert screening.latest_screening(db, user_id) == saved
+    assert screening.latest_screening(db, actor) == saved
 
 
-def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, user_id: int) -> None:
-    saved = screening.record_screening(db, user_id, {"age": 40, "fever": "yes"})
+def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, actor: Actor) -> None:
+    saved = screening.record_screening(db, actor, {"age": 40, "fever": "yes"})
     assert (saved.urgency, saved.complete) == ("URGENT_SAME_DAY", False)
 
 
@@ -221,18 +224,22 @@ def test_a_dry_run_of_an_incomplete_emergency_still_says_so(db: Database) -> Non
     ("sign", "level"), [("fever", "URGENT_SAME_DAY"), ("chest_pain", "EMERGENCY")]
 )
 def test_a_recheck_before_any_screening_keeps_urgent_signs(
-    db: Database, user_id: int, sign: str, level: str
+    db: Database, actor: Actor, sign: str, level: str
 ) -> None:
-    caught = screening.recheck(db, user_id, {sign: "yes"})
+    caught = screening.recheck(db, actor, {sign: "yes"})
     assert caught is not None
     assert (caught.urgency, caught.mat, caught.origin) == (level, "do-not-use", "checkin")
 
 
-def test_a_checkin_for_a_taken_day_still_triages_its_signs(db: Database, user_id: int) -> None:
+def test_a_refused_checkin_shows_its_urgent_sign_but_writes_nothing(
+    db: Database, actor: Actor
+) -> None:
     from acumat.services import daily, diary
 
-    diary.add_checkin(db, user_id, {"day": "2026-03-15", "pain": 3})
+    diary.add_checkin(db, actor, {"day": "2026-03-15", "pain": 3})
     with pytest.raises(daily.CheckInConflict) as refused:
-        daily.check_in(db, user_id, {"day": "2026-03-15", "pain": 4}, {"chest_pain": "yes"})
+        daily.check_in(db, actor, {"day": "2026-03-15", "pain": 4}, {"chest_pain": "yes"})
     assert refused.value.triage is not None
-    assert screening.latest_screening(db, user_id) == refused.value.triage
+    assert refused.value.triage.urgency == "EMERGENCY"  # shown before the error
+    assert screening.latest_screening(db, actor) is None  # but nothing was written
+    assert diary.get_checkin(db, actor, date(2026, 3, 15)).pain == 3

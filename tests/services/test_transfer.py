@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput
 from acumat.safety.schemas import CLEARED
 from acumat.services import diary, screening, transfer
-from acumat.services.database import local_user_id
+from acumat.services.database import local_actor
 from acumat.store.engine import Database, make_engine
 from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
 from acumat.store.repos import SafetyRepo
@@ -52,11 +53,11 @@ def second(database_url: str, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_import_export_is_byte_identical(
-    db: Database, user_id: int, second: Database, fmt: str
+    db: Database, actor: Actor, second: Database, fmt: str
 ) -> None:
-    fill_awkward_diary(db, user_id)
-    first = transfer.export_diary(db, user_id, fmt)
-    other_user = local_user_id(second)
+    fill_awkward_diary(db, actor)
+    first = transfer.export_diary(db, actor, fmt)
+    other_user = local_actor(second)
     summary = transfer.import_diary(second, other_user, first)
     safety = (SCREENINGS, APPROVALS) if fmt == "json" else (0, 0)
     assert (summary.format, summary.screenings, summary.clinician_approvals) == (fmt, *safety)
@@ -65,31 +66,31 @@ def test_export_import_export_is_byte_identical(
 
 
 def test_csv_and_json_carry_the_same_diary_entries(
-    db: Database, user_id: int, second: Database
+    db: Database, actor: Actor, second: Database
 ) -> None:
-    fill_awkward_diary(db, user_id)
-    other_user = local_user_id(second)
-    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "csv"))
+    fill_awkward_diary(db, actor)
+    other_user = local_actor(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, actor, "csv"))
     imported = json.loads(transfer.export_diary(second, other_user, "json"))
-    original = json.loads(transfer.export_diary(db, user_id, "json"))
+    original = json.loads(transfer.export_diary(db, actor, "json"))
     assert [imported[k] for k in DIARY_LISTS] == [original[k] for k in DIARY_LISTS]
     assert (imported["screenings"], len(original["screenings"])) == ([], SCREENINGS)
 
 
-def test_the_csv_export_holds_the_diary_only(db: Database, user_id: int, tmp_path: Path) -> None:
-    fill_awkward_diary(db, user_id)
-    rows = list(csv.DictReader(io.StringIO(transfer.export_diary(db, user_id, "csv"))))
+def test_the_csv_export_holds_the_diary_only(db: Database, actor: Actor, tmp_path: Path) -> None:
+    fill_awkward_diary(db, actor)
+    rows = list(csv.DictReader(io.StringIO(transfer.export_diary(db, actor, "csv"))))
     assert (len(rows), {row["kind"] for row in rows}) == (
         DIARY_ENTRIES,
         {"checkin", "episode", "session", "care"},
     )
-    result = transfer.write_export(db, user_id, tmp_path / "diary.csv")
+    result = transfer.write_export(db, actor, tmp_path / "diary.csv")
     assert (result.counts.screenings, result.counts.clinician_approvals) == (0, 0)
 
 
-def test_the_json_export_holds_every_screening_and_approval(db: Database, user_id: int) -> None:
-    fill_awkward_diary(db, user_id)
-    document = json.loads(transfer.export_diary(db, user_id, "json"))
+def test_the_json_export_holds_every_screening_and_approval(db: Database, actor: Actor) -> None:
+    fill_awkward_diary(db, actor)
+    document = json.loads(transfer.export_diary(db, actor, "json"))
     kept = [
         (s["origin"], s["complete"], s["urgency"], s["is_demo"]) for s in document["screenings"]
     ]
@@ -106,12 +107,12 @@ def test_the_json_export_holds_every_screening_and_approval(db: Database, user_i
 
 
 def test_an_imported_approval_still_clears_the_screening_it_was_given_for(
-    db: Database, user_id: int, second: Database
+    db: Database, actor: Actor, second: Database
 ) -> None:
-    screening.record_screening(db, user_id, complete({"heart_condition": "yes"}))
-    screening.record_approval(db, user_id, {"clinician": "Dr Lee", "approved_on": "2026-03-14"})
-    other_user = local_user_id(second)
-    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "json"))
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    screening.record_approval(db, actor, {"clinician": "Dr Lee", "approved_on": "2026-03-14"})
+    other_user = local_actor(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, actor, "json"))
     status = screening.mat_status(second, other_user)
     assert (status.verdict, status.may_use_mat) == (CLEARED, True)
     assert status.approval is not None
@@ -119,19 +120,19 @@ def test_an_imported_approval_still_clears_the_screening_it_was_given_for(
 
 
 def test_an_imported_emergency_is_still_the_latest_result(
-    db: Database, user_id: int, second: Database
+    db: Database, actor: Actor, second: Database
 ) -> None:
-    fill_awkward_diary(db, user_id)
-    other_user = local_user_id(second)
-    transfer.import_diary(second, other_user, transfer.export_diary(db, user_id, "json"))
+    fill_awkward_diary(db, actor)
+    other_user = local_actor(second)
+    transfer.import_diary(second, other_user, transfer.export_diary(db, actor, "json"))
     latest = screening.latest_screening(second, other_user)
     assert latest is not None
     assert (latest.urgency, latest.mat, latest.complete) == ("EMERGENCY", "do-not-use", False)
 
 
-def test_the_export_holds_awkward_values_intact(db: Database, user_id: int) -> None:
-    fill_awkward_diary(db, user_id)
-    document = json.loads(transfer.export_diary(db, user_id, "json"))
+def test_the_export_holds_awkward_values_intact(db: Database, actor: Actor) -> None:
+    fill_awkward_diary(db, actor)
+    document = json.loads(transfer.export_diary(db, actor, "json"))
     notes = [c["note"] for c in document["checkins"]]
     ongoing = [e for e in document["episodes"] if e["ended_at"] is None]
     assert TRICKY_NOTE in notes
@@ -142,17 +143,17 @@ def test_the_export_holds_awkward_values_intact(db: Database, user_id: int) -> N
     assert "user_id" not in document["checkins"][0]
 
 
-def test_an_empty_diary_exports_an_empty_document(db: Database, user_id: int) -> None:
-    document = json.loads(transfer.export_diary(db, user_id, "json"))
+def test_an_empty_diary_exports_an_empty_document(db: Database, actor: Actor) -> None:
+    document = json.loads(transfer.export_diary(db, actor, "json"))
     lists = ("checkins", "episodes", "sessions", "care", "screenings", "clinician_approvals")
     assert [document[k] for k in lists] == [[]] * 6
     assert document["version"] == 2
-    assert transfer.export_diary(db, user_id, "csv").count("\n") == 1
+    assert transfer.export_diary(db, actor, "csv").count("\n") == 1
 
 
-def test_an_unknown_export_format_is_refused(db: Database, user_id: int) -> None:
+def test_an_unknown_export_format_is_refused(db: Database, actor: Actor) -> None:
     with pytest.raises(InvalidInput, match="format: must be csv or json"):
-        transfer.export_diary(db, user_id, "xml")
+        transfer.export_diary(db, actor, "xml")
 
 
 BAD_FILES = [
@@ -223,42 +224,42 @@ BAD_FILES += [
 
 @pytest.mark.parametrize(("text", "expected"), BAD_FILES)
 def test_a_bad_file_is_refused_by_row_and_field_and_nothing_is_written(
-    db: Database, user_id: int, text: str, expected: str
+    db: Database, actor: Actor, text: str, expected: str
 ) -> None:
     with pytest.raises(InvalidInput, match=expected):
-        transfer.import_diary(db, user_id, text)
+        transfer.import_diary(db, actor, text)
     assert entry_count(db) == 0
 
 
-def test_a_good_file_with_safety_rows_imports_them(db: Database, user_id: int) -> None:
-    summary = transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+def test_a_good_file_with_safety_rows_imports_them(db: Database, actor: Actor) -> None:
+    summary = transfer.import_diary(db, actor, _v2([SCREENING], [APPROVAL]))
     assert (summary.checkins, summary.screenings, summary.clinician_approvals) == (1, 1, 1)
     assert entry_count(db) == 3
 
 
 def test_a_failure_while_writing_safety_rows_rolls_back_the_whole_import(
-    db: Database, user_id: int, monkeypatch: pytest.MonkeyPatch
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(SafetyRepo, "restore_approval", broken)
     with pytest.raises(RuntimeError, match="disk full"):
-        transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+        transfer.import_diary(db, actor, _v2([SCREENING], [APPROVAL]))
     assert entry_count(db) == 0
 
 
-def test_a_clashing_day_keeps_the_files_screenings_out_too(db: Database, user_id: int) -> None:
-    diary.add_checkin(db, user_id, {"day": "2026-03-13", "pain": 2})
+def test_a_clashing_day_keeps_the_files_screenings_out_too(db: Database, actor: Actor) -> None:
+    diary.add_checkin(db, actor, {"day": "2026-03-13", "pain": 2})
     with pytest.raises(Conflict, match="check-in for 2026-03-13"):
-        transfer.import_diary(db, user_id, _v2([SCREENING], [APPROVAL]))
+        transfer.import_diary(db, actor, _v2([SCREENING], [APPROVAL]))
     assert entry_count(db) == 1
 
 
 def test_importing_a_day_the_diary_has_conflicts_and_writes_nothing(
-    db: Database, user_id: int
+    db: Database, actor: Actor
 ) -> None:
-    diary.add_checkin(db, user_id, {"day": "2026-03-14", "pain": 2})
+    diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 2})
     text = (
         "kind,day,started_at,pain,peak_intensity\n"
         "episode,,2026-03-10T08:00:00Z,,4\n"
@@ -266,19 +267,19 @@ def test_importing_a_day_the_diary_has_conflicts_and_writes_nothing(
         "checkin,2026-03-14,,5,\n"
     )
     with pytest.raises(Conflict, match="check-in for 2026-03-14"):
-        transfer.import_diary(db, user_id, text)
+        transfer.import_diary(db, actor, text)
     assert entry_count(db) == 1
 
 
-def test_the_format_is_recognised_from_the_content(db: Database, user_id: int) -> None:
+def test_the_format_is_recognised_from_the_content(db: Database, actor: Actor) -> None:
     text = '  {"format": "acumat-export", "version": 1, "checkins": []}'
-    assert transfer.import_diary(db, user_id, text).format == "json"
+    assert transfer.import_diary(db, actor, text).format == "json"
 
 
-def test_a_file_imports_by_its_extension(db: Database, user_id: int, tmp_path: Path) -> None:
+def test_a_file_imports_by_its_extension(db: Database, actor: Actor, tmp_path: Path) -> None:
     path = tmp_path / "diary.csv"
     path.write_text("\ufeffkind,day,pain\ncheckin,2026-03-14,3\n", encoding="utf-8")
-    summary = transfer.import_file(db, user_id, path)
+    summary = transfer.import_file(db, actor, path)
     assert (summary.format, summary.checkins) == ("csv", 1)
 
 
@@ -287,37 +288,37 @@ def test_a_file_imports_by_its_extension(db: Database, user_id: int, tmp_path: P
     [(None, "file: cannot read"), (b"kind,day\n\xff\xfe\n", "file: .* is not UTF-8")],
 )
 def test_an_unreadable_file_is_refused(
-    db: Database, user_id: int, tmp_path: Path, content: bytes | None, expected: str
+    db: Database, actor: Actor, tmp_path: Path, content: bytes | None, expected: str
 ) -> None:
     path = tmp_path / "diary.csv"
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(InvalidInput, match=expected):
-        transfer.import_file(db, user_id, path)
+        transfer.import_file(db, actor, path)
 
 
 def test_an_export_file_is_written_and_never_overwritten_by_default(
-    db: Database, user_id: int, tmp_path: Path
+    db: Database, actor: Actor, tmp_path: Path
 ) -> None:
-    fill_awkward_diary(db, user_id)
+    fill_awkward_diary(db, actor)
     out = tmp_path / "diary.csv"
-    result = transfer.write_export(db, user_id, out)
+    result = transfer.write_export(db, actor, out)
     assert (result.format, result.counts.total) == ("csv", DIARY_ENTRIES)
-    assert out.read_bytes() == transfer.export_diary(db, user_id, "csv").encode()
+    assert out.read_bytes() == transfer.export_diary(db, actor, "csv").encode()
     out.write_text("precious")
     with pytest.raises(InvalidInput, match=r"out: .* already exists"):
-        transfer.write_export(db, user_id, out)
+        transfer.write_export(db, actor, out)
     assert out.read_text() == "precious"
-    transfer.write_export(db, user_id, out, "json", overwrite=True)
+    transfer.write_export(db, actor, out, "json", overwrite=True)
     assert out.read_text().startswith("{")
     assert list(tmp_path.glob(".*.partial")) == []
 
 
 def test_an_export_into_a_missing_folder_is_refused(
-    db: Database, user_id: int, tmp_path: Path
+    db: Database, actor: Actor, tmp_path: Path
 ) -> None:
     with pytest.raises(InvalidInput, match=r"out: folder .* does not exist"):
-        transfer.write_export(db, user_id, tmp_path / "nowhere" / "diary.json")
+        transfer.write_export(db, actor, tmp_path / "nowhere" / "diary.json")
 
 
 # --- backup ----------------------------------------------------------------------------
@@ -330,31 +331,31 @@ def test_a_sqlite_backup_is_a_sound_copy_with_the_same_rows(
 
     db = Database(make_engine(sqlite_url))
     upgrade(db.engine)
-    user_id = local_user_id(db)
-    fill_awkward_diary(db, user_id)
+    actor = local_actor(db)
+    fill_awkward_diary(db, actor)
     out = tmp_path / "backup.db"
-    result = transfer.backup(db, out)
+    result = transfer.backup(db, actor, out)
     assert result.method == "sqlite-online-backup"
     with closing(sqlite3.connect(out)) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     restored = Database(make_engine(f"sqlite:///{out}"))
     try:
-        assert transfer.export_diary(restored, user_id, "json") == transfer.export_diary(
-            db, user_id, "json"
+        assert transfer.export_diary(restored, actor, "json") == transfer.export_diary(
+            db, actor, "json"
         )
     finally:
         restored.dispose()
         db.dispose()
 
 
-def test_a_backup_never_overwrites_unless_asked(db: Database, tmp_path: Path) -> None:
+def test_a_backup_never_overwrites_unless_asked(db: Database, actor: Actor, tmp_path: Path) -> None:
     out = tmp_path / "backup.db"
     out.write_text("older backup")
     with pytest.raises(InvalidInput, match=r"out: .* already exists"):
-        transfer.backup(db, out)
+        transfer.backup(db, actor, out)
     assert out.read_text() == "older backup"
-    transfer.backup(db, out, overwrite=True)
+    transfer.backup(db, actor, out, overwrite=True)
     assert out.read_bytes() != b"older backup"
 
 
@@ -364,9 +365,10 @@ def test_a_backup_onto_the_live_database_is_refused(sqlite_url: str) -> None:
     db = Database(make_engine(sqlite_url))
     upgrade(db.engine)
     live = Path(sqlite_url.removeprefix("sqlite:///"))
+    actor = local_actor(db)
     try:
         with pytest.raises(InvalidInput, match="out: is the live database"):
-            transfer.backup(db, live, overwrite=True)
+            transfer.backup(db, actor, live, overwrite=True)
         assert entry_count(db) == 0
     finally:
         db.dispose()
@@ -380,11 +382,11 @@ def test_a_postgres_backup_is_the_local_users_json_export(
     db = Database(make_engine(postgres_url))
     upgrade(db.engine)
     try:
-        user_id = local_user_id(db)
-        fill_awkward_diary(db, user_id)
+        actor = local_actor(db)
+        fill_awkward_diary(db, actor)
         out = tmp_path / "backup.json"
-        assert transfer.backup(db, out).method == "json-export"
-        assert out.read_text(encoding="utf-8") == transfer.export_diary(db, user_id, "json")
+        assert transfer.backup(db, actor, out).method == "json-export"
+        assert out.read_text(encoding="utf-8") == transfer.export_diary(db, actor, "json")
         document = json.loads(out.read_text(encoding="utf-8"))
         urgencies = [s["urgency"] for s in document["screenings"]]
         assert (len(urgencies), urgencies[-1]) == (SCREENINGS, "EMERGENCY")

@@ -21,10 +21,10 @@ WRITER = textwrap.dedent(
     import sys
     from acumat.config import load_settings
     from acumat.services import diary
-    from acumat.services.database import local_user_id, open_database
+    from acumat.services.database import local_actor, open_database
 
     db = open_database(load_settings())
-    user = local_user_id(db)
+    user = local_actor(db)
     print("ready", flush=True)
     minute = 0
     while True:

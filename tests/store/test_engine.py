@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from acumat.config import load_settings
 from acumat.errors import DatabaseNotReady
-from acumat.services.database import local_user_id, open_database
+from acumat.services.database import local_actor, open_database
 from acumat.store.engine import make_engine
 from acumat.store.migrate import HEAD, current_revision, ensure_current
 from acumat.store.types import UTCDateTime
@@ -28,7 +28,7 @@ def test_first_use_creates_and_migrates_the_default_database(home: Path) -> None
     db = open_database(load_settings())
     assert (home / "acumat.db").exists()
     assert current_revision(db.engine) == HEAD
-    assert local_user_id(db) == local_user_id(db)
+    assert local_actor(db) == local_actor(db)
     db.dispose()
 
 

@@ -14,24 +14,28 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from acumat.actor import Actor
 from acumat.config import load_settings
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
-from acumat.diary.validation import parse
 from acumat.errors import InvalidInput
+from acumat.http.app import create_app
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
-from acumat.web.app import create_app
+from acumat.validation import parse
+from tests.conftest import UTC_TIME
+from tests.http.clients import browser
 
 RowCount = Callable[[], int]
 
 
 @pytest.fixture
 def client(
-    db: Database, user_id: int, database_url: str, frozen_clock: datetime, home: Path
+    db: Database, actor: Actor, database_url: str, frozen_clock: datetime, home: Path
 ) -> Iterator[TestClient]:
-    """The app over ``db`` (already migrated), acting as the local user ``user_id``."""
-    with TestClient(create_app(load_settings(database_url)), follow_redirects=False) as client:
-        assert client.app.state.local_user_id == user_id  # type: ignore[attr-defined]
+    """The app over ``db`` (already migrated), acting as the local user ``actor``."""
+    app = create_app(load_settings(database_url))
+    with browser(app, follow_redirects=False) as client:
+        assert client.app.state.local_user_id == actor.user_id  # type: ignore[attr-defined]
         yield client
 
 
@@ -52,7 +56,7 @@ def row_count(db: Database) -> RowCount:
 def service_message(kind: EntryKind, raw: Mapping[str, object], field: str) -> str:
     """What the service says about ``field`` for ``raw``: pages must show exactly this."""
     try:
-        parse(INPUT_SCHEMAS[kind], dict(raw))
+        parse(INPUT_SCHEMAS[kind], dict(raw), UTC_TIME)
     except InvalidInput as exc:
         return "; ".join(p.message for p in exc.problems if p.field == field)
     raise AssertionError(f"the service accepted {raw!r}")

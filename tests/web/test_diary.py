@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.services import diary
 from acumat.store.engine import Database
 from acumat.store.models import CheckIn
@@ -15,9 +16,9 @@ from acumat.store.models import CheckIn
 TODAY = date(2026, 3, 15)
 
 
-def _checkin(db: Database, user_id: int, days_ago: int, pain: int) -> None:
+def _checkin(db: Database, actor: Actor, days_ago: int, pain: int) -> None:
     day = (TODAY - timedelta(days=days_ago)).isoformat()
-    diary.add_checkin(db, user_id, {"day": day, "pain": pain})
+    diary.add_checkin(db, actor, {"day": day, "pain": pain})
 
 
 def _dots(html: str) -> int:
@@ -25,15 +26,13 @@ def _dots(html: str) -> int:
 
 
 def test_the_diary_lists_every_kind_of_entry_with_edit_and_delete(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
-    _checkin(db, user_id, 0, 4)
-    diary.add_entry(db, user_id, "episode", {"started_at": "2026-03-14T08:00", "peak_intensity": 7})
+    _checkin(db, actor, 0, 4)
+    diary.add_entry(db, actor, "episode", {"started_at": "2026-03-14T08:00", "peak_intensity": 7})
+    diary.add_entry(db, actor, "session", {"started_at": "2026-03-14T20:00", "actual_minutes": 12})
     diary.add_entry(
-        db, user_id, "session", {"started_at": "2026-03-14T20:00", "actual_minutes": 12}
-    )
-    diary.add_entry(
-        db, user_id, "care", {"started_at": "2026-03-13T18:00", "kind": "walking", "minutes": 20}
+        db, actor, "care", {"started_at": "2026-03-13T18:00", "kind": "walking", "minutes": 20}
     )
     page = client.get("/diary").text
     for link in (
@@ -51,9 +50,9 @@ def test_the_diary_lists_every_kind_of_entry_with_edit_and_delete(
 
 
 def test_days_limits_the_list_to_recent_entries(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
-    _checkin(db, user_id, 40, 6)
+    _checkin(db, actor, 40, 6)
     assert "/diary/checkin/2026-02-03/edit" not in client.get("/diary?days=30").text
     assert "/diary/checkin/2026-02-03/edit" in client.get("/diary?days=60").text
 
@@ -66,17 +65,17 @@ def test_an_impossible_number_of_days_is_a_422_page(client: TestClient, days: st
 
 
 def test_demo_rows_are_labelled_as_demo_data(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     with db.transaction() as session:
-        session.add(CheckIn(user_id=user_id, day=TODAY, pain=3, is_demo=True))
+        session.add(CheckIn(user_id=actor.user_id, day=TODAY, pain=3, is_demo=True))
     page = client.get("/diary").text
     assert "Demo data" in page
     assert 'class="entry demo"' in page
 
 
-def test_real_rows_carry_no_demo_label(client: TestClient, db: Database, user_id: int) -> None:
-    _checkin(db, user_id, 0, 3)
+def test_real_rows_carry_no_demo_label(client: TestClient, db: Database, actor: Actor) -> None:
+    _checkin(db, actor, 0, 3)
     assert "Demo data" not in client.get("/diary").text
 
 
@@ -87,10 +86,10 @@ def test_the_chart_shows_an_empty_state_without_checkins(client: TestClient) -> 
 
 
 def test_the_chart_range_picks_30_or_90_days(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     for days_ago, pain in ((1, 5), (10, 6), (60, 7)):
-        _checkin(db, user_id, days_ago, pain)
+        _checkin(db, actor, days_ago, pain)
     month = client.get("/diary").text
     quarter = client.get("/diary?range=90").text
     assert (_dots(month), _dots(quarter)) == (2, 3)

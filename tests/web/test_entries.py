@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.errors import NotFound
 from acumat.services import diary
 from acumat.store.engine import Database
@@ -19,13 +20,13 @@ EPISODE = {"started_at": "2026-03-14T08:00", "peak_intensity": 7, "triggers": ["
 
 
 @pytest.fixture
-def episode_id(db: Database, user_id: int) -> int:
-    return int(diary.add_entry(db, user_id, "episode", EPISODE).id)
+def episode_id(db: Database, actor: Actor) -> int:
+    return int(diary.add_entry(db, actor, "episode", EPISODE).id)
 
 
 @pytest.fixture
-def checkin_day(db: Database, user_id: int) -> date:
-    diary.add_checkin(db, user_id, {"day": DAY.isoformat(), "pain": 5, "stress": 2})
+def checkin_day(db: Database, actor: Actor) -> date:
+    diary.add_checkin(db, actor, {"day": DAY.isoformat(), "pain": 5, "stress": 2})
     return DAY
 
 
@@ -37,26 +38,26 @@ def test_the_checkin_edit_page_is_prefilled(client: TestClient, checkin_day: dat
 
 
 def test_editing_a_checkin_replaces_it_on_the_same_day(
-    client: TestClient, db: Database, user_id: int, checkin_day: date
+    client: TestClient, db: Database, actor: Actor, checkin_day: date
 ) -> None:
     form = {"day": "2026-03-01", "pain": "2"}
     answer = client.post(f"/diary/checkin/{checkin_day}/edit", data=form)
     assert answer.status_code == 303
     assert answer.headers["location"] == "/diary?saved=updated"
-    assert diary.get_checkin(db, user_id, checkin_day).pain == 2
+    assert diary.get_checkin(db, actor, checkin_day).pain == 2
     with pytest.raises(NotFound):
-        diary.get_checkin(db, user_id, date(2026, 3, 1))
+        diary.get_checkin(db, actor, date(2026, 3, 1))
 
 
 def test_a_refused_checkin_edit_keeps_the_values_and_changes_nothing(
-    client: TestClient, db: Database, user_id: int, checkin_day: date
+    client: TestClient, db: Database, actor: Actor, checkin_day: date
 ) -> None:
     answer = client.post(f"/diary/checkin/{checkin_day}/edit", data={"pain": "12"})
     assert answer.status_code == 422
     expected = service_message("checkin", {"day": checkin_day.isoformat(), "pain": "12"}, "pain")
     assert error_text(answer.text, "checkin", "pain") == expected
     assert field_value(answer.text, "checkin", "pain") == "12"
-    assert diary.get_checkin(db, user_id, checkin_day).pain == 5
+    assert diary.get_checkin(db, actor, checkin_day).pain == 5
 
 
 def test_the_episode_edit_page_is_prefilled(client: TestClient, episode_id: int) -> None:
@@ -67,25 +68,25 @@ def test_the_episode_edit_page_is_prefilled(client: TestClient, episode_id: int)
 
 
 def test_editing_an_episode_updates_it(
-    client: TestClient, db: Database, user_id: int, episode_id: int
+    client: TestClient, db: Database, actor: Actor, episode_id: int
 ) -> None:
     form = {"started_at": "2026-03-14T08:00", "ended_at": "2026-03-14T09:00", "peak_intensity": "4"}
     answer = client.post(f"/diary/episode/{episode_id}/edit", data=form)
     assert answer.status_code == 303
     assert "Entry updated." in client.get(answer.headers["location"]).text
-    edited = diary.get_entry(db, user_id, "episode", episode_id)
+    edited = diary.get_entry(db, actor, "episode", episode_id)
     assert (edited.peak_intensity, edited.triggers) == (4, [])
 
 
 def test_a_refused_episode_edit_shows_the_problem_and_changes_nothing(
-    client: TestClient, db: Database, user_id: int, episode_id: int
+    client: TestClient, db: Database, actor: Actor, episode_id: int
 ) -> None:
     form = {"started_at": "2026-03-14T08:00", "peak_intensity": "-1"}
     answer = client.post(f"/diary/episode/{episode_id}/edit", data=form)
     assert answer.status_code == 422
     expected = service_message("episode", form, "peak_intensity")
     assert error_text(answer.text, "episode", "peak_intensity") == expected
-    assert diary.get_entry(db, user_id, "episode", episode_id).peak_intensity == 7
+    assert diary.get_entry(db, actor, "episode", episode_id).peak_intensity == 7
 
 
 @pytest.mark.parametrize(
@@ -96,9 +97,9 @@ def test_a_refused_episode_edit_shows_the_problem_and_changes_nothing(
     ],
 )
 def test_session_and_care_edit_pages_are_prefilled(
-    client: TestClient, db: Database, user_id: int, kind: str, raw: dict[str, object]
+    client: TestClient, db: Database, actor: Actor, kind: str, raw: dict[str, object]
 ) -> None:
-    entry = diary.add_entry(db, user_id, kind, raw)
+    entry = diary.add_entry(db, actor, kind, raw)
     page = client.get(f"/diary/{kind}/{entry.id}/edit").text
     assert field_value(page, kind, "started_at") == raw["started_at"]
     minutes_field = "actual_minutes" if kind == "session" else "minutes"
@@ -135,7 +136,7 @@ def test_another_persons_entry_is_a_404_page(
         stranger = User(email="stranger@example.org")
         session.add(stranger)
         session.flush()
-        stranger_id = stranger.id
+        stranger_id = Actor(stranger.id)
     theirs = diary.add_entry(db, stranger_id, "episode", EPISODE)
     assert client.get(f"/diary/episode/{theirs.id}/edit").status_code == 404
     assert client.post(f"/diary/episode/{theirs.id}/delete").status_code == 404
@@ -143,17 +144,17 @@ def test_another_persons_entry_is_a_404_page(
 
 
 def test_delete_asks_for_confirmation_before_anything_happens(
-    client: TestClient, db: Database, user_id: int, episode_id: int
+    client: TestClient, db: Database, actor: Actor, episode_id: int
 ) -> None:
     page = client.get(f"/diary/episode/{episode_id}/delete")
     assert page.status_code == 200
     assert f'<form method="post" action="/diary/episode/{episode_id}/delete"' in page.text
     assert "Yes, delete it" in page.text
-    assert diary.get_entry(db, user_id, "episode", episode_id).id == episode_id
+    assert diary.get_entry(db, actor, "episode", episode_id).id == episode_id
 
 
 def test_confirming_deletes_the_entry(
-    client: TestClient, db: Database, user_id: int, episode_id: int, row_count: RowCount
+    client: TestClient, db: Database, actor: Actor, episode_id: int, row_count: RowCount
 ) -> None:
     answer = client.post(f"/diary/episode/{episode_id}/delete")
     assert answer.status_code == 303

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from acumat.actor import Actor
 from acumat.services import diary
 from acumat.store.engine import Database
 from tests.web.conftest import RowCount, service_message
@@ -33,32 +34,32 @@ def test_checkin_form_defaults_to_today_when_nothing_is_logged(client: TestClien
 
 
 def test_saving_a_checkin_redirects_with_a_confirmation(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "sleep_quality": ""})
     assert answer.status_code == 303
     assert answer.headers["location"] == "/?saved=checkin"
     assert "Check-in saved." in client.get(answer.headers["location"]).text
-    saved = diary.get_checkin(db, user_id, TODAY)
+    saved = diary.get_checkin(db, actor, TODAY)
     assert (saved.pain, saved.sleep_quality) == (4, None)
 
 
 def test_todays_checkin_is_prefilled_and_saving_again_replaces_it(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     client.post("/checkin", data={"day": "2026-03-15", "pain": "6", "stress": "3"})
     assert field_value(client.get("/").text, "checkin", "pain") == "6"
     assert field_value(client.get("/").text, "checkin", "stress") == "3"
     client.post("/checkin", data={"day": "2026-03-15", "pain": "2"})
-    page = diary.list_diary(db, user_id, TODAY, TODAY)
+    page = diary.list_diary(db, actor, TODAY, TODAY)
     assert [(c.pain, c.stress) for c in page.checkins] == [(2, None)]
 
 
 def test_a_past_day_can_be_checked_in_from_the_day_field(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     client.post("/checkin", data={"day": "2026-03-10", "pain": "5"})
-    assert diary.get_checkin(db, user_id, date(2026, 3, 10)).pain == 5
+    assert diary.get_checkin(db, actor, date(2026, 3, 10)).pain == 5
 
 
 def test_pain_eleven_is_refused_next_to_the_pain_field_and_nothing_written(
@@ -129,7 +130,7 @@ QUICK: list[tuple[str, dict[str, str | list[str]], str]] = [
 def test_quick_forms_log_an_entry_and_confirm(
     client: TestClient,
     db: Database,
-    user_id: int,
+    actor: Actor,
     kind: str,
     form: dict[str, str | list[str]],
     confirmation: str,
@@ -137,7 +138,7 @@ def test_quick_forms_log_an_entry_and_confirm(
     answer = client.post(f"/log/{kind}", data=form)
     assert answer.status_code == 303
     assert confirmation in client.get(answer.headers["location"]).text
-    page = diary.list_diary(db, user_id, TODAY, TODAY)
+    page = diary.list_diary(db, actor, TODAY, TODAY)
     started = {
         "episode": [e.started_at for e in page.episodes],
         "session": [s.started_at for s in page.sessions],
@@ -147,19 +148,19 @@ def test_quick_forms_log_an_entry_and_confirm(
 
 
 def test_an_episode_keeps_its_locations_and_triggers(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     client.post("/log/episode", data=QUICK[0][1])
-    (episode,) = diary.list_diary(db, user_id, TODAY, TODAY).episodes
+    (episode,) = diary.list_diary(db, actor, TODAY, TODAY).episodes
     assert (episode.locations, episode.triggers) == (["lower_left", "lower_right"], ["lifting"])
 
 
 def test_an_unticked_fabric_box_is_saved_as_no_fabric(
-    client: TestClient, db: Database, user_id: int
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
     form = {"started_at": "2026-03-15T10:00", "actual_minutes": "5", "skin_reaction": "none"}
     client.post("/log/session", data=form)
-    (session,) = diary.list_diary(db, user_id, TODAY, TODAY).sessions
+    (session,) = diary.list_diary(db, actor, TODAY, TODAY).sessions
     assert session.fabric_layer is False
 
 
@@ -220,7 +221,7 @@ def test_a_form_posted_from_another_website_is_refused(
 
 
 def test_a_form_posted_from_this_app_itself_is_accepted(client: TestClient) -> None:
-    headers = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    headers = {"Origin": "http://127.0.0.1:8000", "Sec-Fetch-Site": "same-origin"}
     answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "3"}, headers=headers)
     assert answer.status_code == 303
 
@@ -232,3 +233,19 @@ def test_the_today_page_draws_the_trend_once_there_are_checkins(client: TestClie
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page
     assert 'role="img"' in page
     assert "3 check-ins from 13 Mar 2026 to 15 Mar 2026" in page
+
+
+def test_the_settings_page_changes_the_time_zone_and_refuses_an_unknown_one(
+    client: TestClient,
+) -> None:
+    page = client.get("/settings")
+    assert page.status_code == 200
+    assert '<option value="Pacific/Auckland">' in page.text
+    saved = client.post("/settings", data={"timezone": "Pacific/Auckland", "region": "NZ"})
+    assert saved.status_code == 303
+    assert 'value="Pacific/Auckland" selected' in client.get("/settings").text
+    # Noon UTC on 15 March is already the 16th in Auckland: "today" follows the person.
+    assert 'value="2026-03-16"' in client.get("/").text
+    refused = client.post("/settings", data={"timezone": "Mars/Olympus"})
+    assert refused.status_code == 422
+    assert "is not a time zone acumat knows" in refused.text

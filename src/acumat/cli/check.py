@@ -74,12 +74,12 @@ def approve(
 
     Example: acumat check approve --clinician "Dr Lee, GP" --on 2026-03-14
     """
-    from acumat import clock
     from acumat.services import screening
 
-    raw = {"clinician": clinician, "approved_on": on or clock.today().isoformat(), "note": note}
     cli = state(ctx)
-    approval = screening.record_approval(cli.database(), cli.user_id(), raw)
+    actor = cli.actor()
+    raw = {"clinician": clinician, "approved_on": on or actor.today().isoformat(), "note": note}
+    approval = screening.record_approval(cli.database(), actor, raw)
     if as_json:
         emit_json(approval)
         return
@@ -95,7 +95,7 @@ def status(ctx: typer.Context, as_json: AsJson = False) -> None:
     from acumat.services import screening
 
     cli = state(ctx)
-    current = screening.mat_status(cli.database(), cli.user_id())
+    current = screening.mat_status(cli.database(), cli.actor())
     if as_json:
         emit_json(current)
         return
@@ -147,7 +147,7 @@ def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool)
         result = {**triage.to_dict(), "complete": complete}
     else:
         cli = state(ctx)
-        stored = screening.record_screening(cli.database(), cli.user_id(), answers)
+        stored = screening.record_screening(cli.database(), cli.actor(), answers)
         result = stored.contract()
     if as_json:
         emit_json(result)
@@ -172,11 +172,11 @@ def _ask(ctx: typer.Context, *, as_json: bool) -> None:
         item = load_ruleset().items[gaps[0]]
         shown_group = _show_group(item, shown_group)
         answers[item.id] = _ask_one(item)
-        stopped = screening.record_emergency_stop(cli.database(), cli.user_id(), answers)
+        stopped = screening.record_emergency_stop(cli.database(), cli.actor(), answers)
         if stopped is not None:
             _finish(stopped.contract(), as_json)
             return
-    _finish(screening.record_screening(cli.database(), cli.user_id(), answers).contract(), as_json)
+    _finish(screening.record_screening(cli.database(), cli.actor(), answers).contract(), as_json)
 
 
 def _is_terminal() -> bool:

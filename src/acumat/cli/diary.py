@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from acumat.cli.log import open_diary
+from acumat.cli.output import safe_text
+from acumat.cli.state import open_diary
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -35,22 +37,26 @@ def diary(
     """
     from acumat.services import diary as service
 
-    start, end = service.diary_range(days)
-    db, user = open_diary(ctx)
-    page = service.list_diary(db, user, start, end)
+    db, actor = open_diary(ctx)
+    start, end = service.diary_range(actor, days)
+    page = service.list_diary(db, actor, start, end)
     if as_json:
         from acumat.cli.output import emit_json
 
         emit_json(page)
     else:
-        show(page)
+        show(page, actor.zone)
 
 
-def show(page: DiaryPage) -> None:
+def show(page: DiaryPage, zone: tzinfo) -> None:
     """Print one table per kind that has entries, or a hint when there are none."""
     from rich.console import Console
 
-    tables = [t for t in (checkins(page), episodes(page), sessions(page), care(page)) if t]
+    tables = [
+        t
+        for t in (checkins(page), episodes(page, zone), sessions(page, zone), care(page, zone))
+        if t
+    ]
     if not tables:
         typer.echo(
             f"No entries from {page.start} to {page.end}. "
@@ -109,12 +115,12 @@ def checkins(page: DiaryPage) -> Table | None:
             number(c.spasm_count),
             number(c.stress),
             number(c.hours_sitting),
-            c.note,
+            safe_text(c.note),
         )
     return grid
 
 
-def episodes(page: DiaryPage) -> Table | None:
+def episodes(page: DiaryPage, zone: tzinfo) -> Table | None:
     from acumat.cli.output import local_time
 
     if not page.episodes:
@@ -123,17 +129,17 @@ def episodes(page: DiaryPage) -> Table | None:
     for e in page.episodes:
         grid.add_row(
             mark(e, str(e.id)),
-            local_time(e.started_at),
-            local_time(e.ended_at, "ongoing"),
+            local_time(e.started_at, zone),
+            local_time(e.ended_at, zone, "ongoing"),
             str(e.peak_intensity),
             ", ".join(e.locations),
             ", ".join(e.triggers),
-            e.note,
+            safe_text(e.note),
         )
     return grid
 
 
-def sessions(page: DiaryPage) -> Table | None:
+def sessions(page: DiaryPage, zone: tzinfo) -> Table | None:
     from acumat.cli.output import local_time, number
 
     if not page.sessions:
@@ -144,7 +150,7 @@ def sessions(page: DiaryPage) -> Table | None:
     for s in page.sessions:
         grid.add_row(
             mark(s, str(s.id)),
-            local_time(s.started_at),
+            local_time(s.started_at, zone),
             number(s.actual_minutes),
             number(s.planned_minutes),
             pain_change(s.pain_before, s.pain_after),
@@ -155,7 +161,7 @@ def sessions(page: DiaryPage) -> Table | None:
     return grid
 
 
-def care(page: DiaryPage) -> Table | None:
+def care(page: DiaryPage, zone: tzinfo) -> Table | None:
     from acumat.cli.output import local_time, number
 
     if not page.care:
@@ -164,9 +170,9 @@ def care(page: DiaryPage) -> Table | None:
     for c in page.care:
         grid.add_row(
             mark(c, str(c.id)),
-            local_time(c.started_at),
+            local_time(c.started_at, zone),
             c.kind,
             number(c.minutes),
-            c.note,
+            safe_text(c.note),
         )
     return grid

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from acumat import clock
-from acumat.cli.state import state
+from acumat.cli.state import open_diary
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
     from acumat.diary.schemas import EntryKind
     from acumat.services.daily import DailyResult
-    from acumat.services.database import Database
 
 app = typer.Typer(
     help="Record a check-in, spasm episode, mat session or care activity.\n\n"
@@ -137,8 +136,9 @@ def checkin(
     from acumat.cli.red_flags import flags_from_options
     from acumat.services import daily
 
+    db, actor = open_diary(ctx)
     raw = given(
-        day=day or clock.today().isoformat(),
+        day=day or actor.today().isoformat(),
         pain=pain,
         peg_enjoyment=enjoyment,
         peg_activity=activity,
@@ -149,7 +149,7 @@ def checkin(
         took_pain_relief=pain_relief,
         note=note,
     )
-    data = daily.validated_checkin(complete(raw, "checkin", interactive))
+    data = daily.validated_checkin(actor, complete(raw, "checkin", interactive))
     flags = flags_from_options(red_flag or [], no_red_flags, ask=interactive or sys.stdin.isatty())
     if flags is None:
         typer.echo(
@@ -157,9 +157,8 @@ def checkin(
             "--red-flag ITEM for any you have (see `acumat check --items`).",
             err=True,
         )
-    db, user = open_diary(ctx)
     try:
-        result = daily.check_in(db, user, data, flags, replace=replace)
+        result = daily.check_in(db, actor, data, flags, replace=replace)
     except daily.CheckInConflict as refused:
         if refused.triage is not None:  # the signs were triaged: show that before the error
             from acumat.cli.safety_text import render_triage
@@ -270,7 +269,10 @@ def session(
         note=note,
     )
     if edit is None and minutes is not None:
-        raw.setdefault("started_at", clock.utcnow() - timedelta(minutes=max(minutes, 0)))
+        ended = clock.utcnow()  # "a session that just ended"; nonsense minutes are refused later
+        raw.setdefault(
+            "started_at", ended - timedelta(minutes=minutes) if 0 <= minutes <= 60 else ended
+        )
     save_timed(ctx, "session", raw, edit=edit, interactive=interactive, as_json=as_json)
 
 
@@ -322,11 +324,11 @@ def delete(
     name = NAMES.get(kind, kind)
     if sys.stdin.isatty() and not yes:
         typer.confirm(f"Delete {name} {key}? This cannot be undone.", abort=True, err=True)
-    db, user = open_diary(ctx)
+    db, actor = open_diary(ctx)
     if kind == "checkin":
-        diary.delete_checkin(db, user, parse_day(key))
+        diary.delete_checkin(db, actor, parse_day(key))
     else:
-        diary.delete_entry(db, user, kind, parse_id(key))
+        diary.delete_entry(db, actor, kind, parse_id(key))
     if as_json:
         from acumat.cli.output import emit_json
 
@@ -353,14 +355,6 @@ def complete(raw: dict[str, Any], kind: EntryKind, interactive: bool) -> dict[st
     return ask_missing(raw, INPUT_SCHEMAS[kind], everything=interactive)
 
 
-def open_diary(ctx: typer.Context) -> tuple[Database, int]:
-    """The database and local user, with the connections closed when the command ends."""
-    cli = state(ctx)
-    db = cli.database()
-    ctx.call_on_close(db.dispose)
-    return db, cli.user_id()
-
-
 def save_timed(
     ctx: typer.Context,
     kind: EntryKind,
@@ -374,15 +368,16 @@ def save_timed(
     from acumat.cli.output import summary
     from acumat.services import diary
 
-    db, user = open_diary(ctx)
+    db, actor = open_diary(ctx)
     if edit is None:
-        entry = diary.add_entry(db, user, kind, complete(raw, kind, interactive))
+        entry = diary.add_entry(db, actor, kind, complete(raw, kind, interactive))
     else:
-        stored = stored_values(diary.get_entry(db, user, kind, edit), kind)
+        stored = stored_values(diary.get_entry(db, actor, kind, edit), kind)
         raw = complete(stored | raw, kind, interactive)
-        entry = diary.update_entry(db, user, kind, edit, raw)
+        entry = diary.update_entry(db, actor, kind, edit, raw)
     verb = "Saved" if edit is None else "Updated"
-    report(entry, f"{verb} {NAMES[kind]} {entry.id}: {summary(kind, entry)}.", as_json)
+    message = f"{verb} {NAMES[kind]} {entry.id}: {summary(kind, entry, actor.zone)}."
+    report(entry, message, as_json)
 
 
 def report_daily(result: DailyResult, message: str, as_json: bool) -> None:
@@ -416,13 +411,18 @@ def report(entry: BaseModel, message: str, as_json: bool) -> None:
 
 
 def parse_day(key: str) -> date:
+    from acumat.timecheck import iso_day
+
     try:
-        return date.fromisoformat(key)
+        found = iso_day(key)
     except ValueError:
-        raise InvalidInput.single("day", "must be a date like 2026-03-14") from None
+        found = None
+    if not isinstance(found, date):
+        raise InvalidInput.single("day", "must be a date like 2026-03-14")
+    return found
 
 
 def parse_id(key: str) -> int:
-    if not key.isdigit():
+    if not (key.isascii() and key.isdigit() and len(key) <= 12):
         raise InvalidInput.single("id", "must be a whole number; ids are shown by `acumat diary`")
     return int(key)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import re
+from datetime import datetime, tzinfo
 from typing import Any
 
 import typer
 
-from acumat import clock
+# ESC and the other C0/C1 control characters, save tab and newline: a note printed in the
+# terminal must not be able to move the cursor, recolour the screen or set the title.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -27,11 +30,16 @@ def emit_json(value: Any) -> None:
     typer.echo(json.dumps(to_jsonable(value), indent=2, ensure_ascii=False))
 
 
-def local_time(value: datetime | None, empty: str = "") -> str:
-    """A stored UTC instant as the person's local ``YYYY-MM-DD HH:MM``."""
+def local_time(value: datetime | None, zone: tzinfo, empty: str = "") -> str:
+    """A stored UTC instant as ``YYYY-MM-DD HH:MM`` in the person's own zone."""
     if value is None:
         return empty
-    return value.astimezone(clock.local_zone()).strftime("%Y-%m-%d %H:%M")
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with terminal control sequences shown as harmless symbols (``␛`` for ESC)."""
+    return CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 32 else "�", text)
 
 
 def number(value: float | None) -> str:
@@ -41,14 +49,15 @@ def number(value: float | None) -> str:
     return f"{value:g}"
 
 
-def summary(kind: str, entry: Any) -> str:
+def summary(kind: str, entry: Any, zone: tzinfo) -> str:
     """One line about a stored episode, mat session or care activity, for confirmations."""
     if kind == "episode":
-        span = f"{local_time(entry.started_at)} to {local_time(entry.ended_at, 'now (ongoing)')}"
+        ended = local_time(entry.ended_at, zone, "now (ongoing)")
+        span = f"{local_time(entry.started_at, zone)} to {ended}"
         return f"{span}, peak {entry.peak_intensity}/10"
     if kind == "session":
-        text = f"{local_time(entry.started_at)}, {number(entry.actual_minutes)} min"
+        text = f"{local_time(entry.started_at, zone)}, {number(entry.actual_minutes)} min"
         if entry.pain_before is not None and entry.pain_after is not None:
             text += f", pain {entry.pain_before} → {entry.pain_after}"
         return text
-    return f"{entry.kind}, {number(entry.minutes)} min from {local_time(entry.started_at)}"
+    return f"{entry.kind}, {number(entry.minutes)} min from {local_time(entry.started_at, zone)}"

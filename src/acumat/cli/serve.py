@@ -81,12 +81,14 @@ def check_database(settings: Settings) -> None:
 def run(settings: Settings, listener: socket.socket, open_browser: bool) -> None:
     import uvicorn
 
-    from acumat.web.app import create_app
+    from acumat.http.app import create_app
 
     host, port = listener.getsockname()[:2]
     url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
-    # No access log: the safety questions travel in query strings, and health data stays private.
-    config = uvicorn.Config(create_app(settings), log_level="info", access_log=False)
+    # The app answers only to its own address, so it must know the port really bound.
+    app = create_app(settings.model_copy(update={"port": port}))
+    # No access log: addresses could still carry something private, and health data stays here.
+    config = uvicorn.Config(app, log_level="info", access_log=False)
     server = uvicorn.Server(config)
     typer.echo(f"acumat is running at {url} (press Ctrl+C to stop)")
     if open_browser:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from acumat.actor import Actor
     from acumat.config import Settings
     from acumat.services.database import Database
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 class CliState:
     database_url: str | None = None
     _db: Database | None = field(default=None, repr=False)
+    _actor: Actor | None = field(default=None, repr=False)
 
     def settings(self) -> Settings:
         from acumat.config import load_settings
@@ -29,10 +31,13 @@ class CliState:
             self._db = open_database(self.settings())
         return self._db
 
-    def user_id(self) -> int:
-        from acumat.services.database import local_user_id
+    def actor(self) -> Actor:
+        """The person this command acts for (the local person), resolved once."""
+        if self._actor is None:
+            from acumat.services.database import local_actor
 
-        return local_user_id(self.database())
+            self._actor = local_actor(self.database())
+        return self._actor
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -40,3 +45,11 @@ def state(ctx: typer.Context) -> CliState:
     obj = ctx.find_root().obj
     assert isinstance(obj, CliState)
     return obj
+
+
+def open_diary(ctx: typer.Context) -> tuple[Database, Actor]:
+    """The database and the acting person, with the connections closed when the command ends."""
+    cli = state(ctx)
+    db = cli.database()
+    ctx.call_on_close(db.dispose)
+    return db, cli.actor()

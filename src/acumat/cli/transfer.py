@@ -46,9 +46,9 @@ def export(
 
     cli = state(ctx)
     if out == "-":
-        typer.echo(transfer.export_diary(cli.database(), cli.user_id(), fmt), nl=False)
+        typer.echo(transfer.export_diary(cli.database(), cli.actor(), fmt), nl=False)
         return
-    result = transfer.write_export(cli.database(), cli.user_id(), Path(out), fmt, overwrite=force)
+    result = transfer.write_export(cli.database(), cli.actor(), Path(out), fmt, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -67,7 +67,7 @@ def import_(
     from acumat.services import transfer
 
     cli = state(ctx)
-    summary = transfer.import_file(cli.database(), cli.user_id(), file)
+    summary = transfer.import_file(cli.database(), cli.actor(), file)
     if as_json:
         _emit(summary)
     else:
@@ -89,7 +89,8 @@ def backup(
     """
     from acumat.services import transfer
 
-    result = transfer.backup(state(ctx).database(), out, overwrite=force)
+    cli = state(ctx)
+    result = transfer.backup(cli.database(), cli.actor(), out, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -111,7 +112,7 @@ def demo(
     from acumat.services import demo as service
 
     cli = state(ctx)
-    counts = service.load_demo(cli.database(), cli.user_id(), seed)
+    counts = service.load_demo(cli.database(), cli.actor(), seed)
     if as_json:
         _emit(counts)
     else:

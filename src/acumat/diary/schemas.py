@@ -2,12 +2,13 @@
 
 ``…In`` models are what a person may submit (strict: unknown fields, out-of-range
 numbers, future times and unknown vocabulary words are refused). ``…Out`` models add the
-stored identity. Datetimes without a timezone are read as the person's local time.
+stored identity. Datetimes without a timezone are read as the person's local time, which
+needs the acting person's clock in the validation context (see :mod:`acumat.timecheck`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -20,7 +21,6 @@ from pydantic import (
     field_validator,
 )
 
-from acumat import clock
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
@@ -28,27 +28,13 @@ from acumat.diary.vocabulary import (
     STOP_REASONS,
     TRIGGERS,
 )
+from acumat.timecheck import PastDay, PastTime, context_of
+from acumat.validation import Decimal, Flag, NoNul, WholeNumber
 
 MAX_NOTE = 2000
-FUTURE_SLACK = timedelta(minutes=5)
 
-Score = Annotated[int, Field(ge=0, le=10, strict=False)]
-Note = Annotated[str, StringConstraints(max_length=MAX_NOTE, strip_whitespace=True)]
-
-
-def _not_in_future_day(value: date) -> date:
-    if value > clock.today():
-        raise ValueError(f"must be today ({clock.today().isoformat()}) or earlier")
-    return value
-
-
-def _aware_not_future(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=clock.local_zone())
-    value = value.astimezone(UTC)
-    if value > clock.utcnow() + FUTURE_SLACK:
-        raise ValueError("must not be in the future")
-    return value
+Score = Annotated[WholeNumber, Field(ge=0, le=10)]
+Note = Annotated[str, StringConstraints(max_length=MAX_NOTE, strip_whitespace=True), NoNul]
 
 
 def _one_of(vocabulary: dict[str, str]) -> AfterValidator:
@@ -70,8 +56,6 @@ def _unique_words(vocabulary: dict[str, str]) -> AfterValidator:
     return AfterValidator(check)
 
 
-PastDay = Annotated[date, AfterValidator(_not_in_future_day)]
-PastTime = Annotated[datetime, AfterValidator(_aware_not_future)]
 Trigger = Annotated[str, _one_of(TRIGGERS)]
 CareKind = Annotated[str, _one_of(CARE_KINDS)]
 StopReason = Annotated[str, _one_of(STOP_REASONS)]
@@ -83,7 +67,7 @@ Triggers = Annotated[list[str], Field(max_length=len(TRIGGERS)), _unique_words(T
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class CheckInIn(_Strict):
@@ -94,10 +78,10 @@ class CheckInIn(_Strict):
     peg_enjoyment: Score | None = None
     peg_activity: Score | None = None
     sleep_quality: Score | None = None
-    spasm_count: Annotated[int, Field(ge=0, le=50)] | None = None
+    spasm_count: Annotated[WholeNumber, Field(ge=0, le=50)] | None = None
     stress: Score | None = None
-    hours_sitting: Annotated[float, Field(ge=0, le=24)] | None = None
-    took_pain_relief: bool | None = None
+    hours_sitting: Annotated[Decimal, Field(ge=0, le=24)] | None = None
+    took_pain_relief: Flag | None = None
     note: Note = ""
 
     @property
@@ -122,7 +106,11 @@ class EpisodeIn(_Strict):
     @classmethod
     def _ends_after_start(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
         started = info.data.get("started_at")
-        if value is not None and started is not None and value < started:
+        if value is None or started is None or context_of(info) is None:
+            return value  # judged once both are read in the person's zone (with a context)
+        if (value.tzinfo is None) != (started.tzinfo is None):
+            return value  # judged again once both are read in the person's zone
+        if value < started:
             raise ValueError("ended_at must not be before started_at")
         return value
 
@@ -131,12 +119,12 @@ class MatSessionIn(_Strict):
     """A mat session, finished or stopped early (an interrupted session is still a session)."""
 
     started_at: PastTime
-    planned_minutes: Annotated[int, Field(ge=1, le=60)] | None = None
-    actual_minutes: Annotated[float, Field(ge=0, le=60)]
+    planned_minutes: Annotated[WholeNumber, Field(ge=1, le=60)] | None = None
+    actual_minutes: Annotated[Decimal, Field(ge=0, le=60)]
     pain_before: Score | None = None
     pain_after: Score | None = None
-    fabric_layer: bool = False
-    stopped_early: bool = False
+    fabric_layer: Flag = False
+    stopped_early: Flag = False
     stop_reason: StopReason | None = Field(default=None, validate_default=True)
     skin_reaction: SkinReaction = "none"
     note: Note = ""
@@ -159,7 +147,7 @@ class CareIn(_Strict):
 
     started_at: PastTime
     kind: CareKind
-    minutes: Annotated[float, Field(gt=0, le=240)]
+    minutes: Annotated[Decimal, Field(gt=0, le=240)]
     note: Note = ""
 
 
@@ -167,6 +155,7 @@ class _Stored(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    uuid: str
     created_at: datetime
     updated_at: datetime
     is_demo: bool = False

@@ -41,6 +41,7 @@ from acumat.interop.records import (
     export_rows,
     read_rows,
 )
+from acumat.timecheck import TimeContext
 
 COLUMNS = (
     "kind",
@@ -118,7 +119,7 @@ def _cell(value: Any) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 
-def load_csv(text: str) -> list[Record]:
+def load_csv(text: str, time: TimeContext) -> list[Record]:
     """Every row of a CSV export, validated; :class:`InvalidInput` names row and field."""
     lines = _parse(text)
     if not lines:
@@ -128,7 +129,7 @@ def load_csv(text: str) -> list[Record]:
     for number, cells in enumerate(lines[1:], start=2):
         if cells:  # a blank line carries no entry
             rows.append(_labelled(number, header, cells))
-    return read_rows(rows)
+    return read_rows(rows, time)
 
 
 def _parse(text: str) -> list[list[str]]:

@@ -36,7 +36,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from acumat.diary.schemas import ENTRY_KINDS
-from acumat.diary.validation import parse
 from acumat.errors import InvalidInput, Problem
 from acumat.interop.records import (
     LIST_NAMES,
@@ -50,6 +49,8 @@ from acumat.interop.records import (
 )
 from acumat.safety.levels import Verdict
 from acumat.safety.schemas import ApprovalRecord, ScreeningRecord
+from acumat.timecheck import TimeContext
+from acumat.validation import parse
 
 FORMAT_NAME = "acumat-export"
 VERSION = 2
@@ -155,15 +156,15 @@ def _approval_row(row: Mapping[str, Any], position: Mapping[int, int]) -> dict[s
 # --- reading ---------------------------------------------------------------------------
 
 
-def load_json(text: str) -> ExportContents:
+def load_json(text: str, time: TimeContext) -> ExportContents:
     """Every entry, screening and approval of an export document, validated.
 
     One :class:`InvalidInput` names every problem of every row (capped), e.g.
     ``row 2 (screening) urgency: …``.
     """
     document = _document(text)
-    entries, problems = check_rows(_labelled_rows(document))
-    safety = _safety_records(document, problems)
+    entries, problems = check_rows(_labelled_rows(document), time)
+    safety = _safety_records(document, problems, time)
     if problems:
         raise InvalidInput(capped(problems))
     return ExportContents(entries, safety)
@@ -221,30 +222,34 @@ def _labelled_rows(document: dict[str, Any]) -> list[LabelledRow]:
     return rows
 
 
-def _safety_records(document: dict[str, Any], problems: list[Problem]) -> SafetyRecords:
+def _safety_records(
+    document: dict[str, Any], problems: list[Problem], time: TimeContext
+) -> SafetyRecords:
     """Validate both safety lists, adding every problem to ``problems``."""
     raw_screenings = _list(document, "screenings")
     raw_approvals = _list(document, "clinician_approvals")
     screenings = [
-        _parse_row(ScreeningRecord, f"row {n} (screening)", raw, problems)
+        _parse_row(ScreeningRecord, f"row {n} (screening)", raw, problems, time)
         for n, raw in enumerate(raw_screenings, 1)
     ]
     approvals = []
     for n, raw in enumerate(raw_approvals, 1):
         label = f"row {n} (clinician_approval)"
-        approval = _parse_row(ApprovalRecord, label, raw, problems)
+        approval = _parse_row(ApprovalRecord, label, raw, problems, time)
         if approval is not None:
             problems.extend(_link_problems(label, approval.screening, screenings))
             approvals.append(approval)
     return SafetyRecords([s for s in screenings if s is not None], approvals)
 
 
-def _parse_row(schema: type[M], label: str, raw: object, problems: list[Problem]) -> M | None:
+def _parse_row(
+    schema: type[M], label: str, raw: object, problems: list[Problem], time: TimeContext
+) -> M | None:
     if not isinstance(raw, dict):
         problems.append(Problem(label, "must be an object holding the row's fields"))
         return None
     try:
-        return parse(schema, raw)
+        return parse(schema, raw, time)
     except InvalidInput as exc:
         problems.extend(Problem(f"{label} {p.field}", p.message) for p in exc.problems)
         return None

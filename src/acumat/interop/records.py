@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, CheckInIn, EntryKind
-from acumat.diary.validation import parse
 from acumat.errors import InvalidInput, Problem
+from acumat.timecheck import TimeContext
+from acumat.validation import parse
 
 LIST_NAMES: dict[EntryKind, str] = {
     "checkin": "checkins",
@@ -114,32 +115,34 @@ class Record:
         }
 
 
-def read_rows(rows: Iterable[LabelledRow]) -> list[Record]:
+def read_rows(rows: Iterable[LabelledRow], time: TimeContext) -> list[Record]:
     """Validate every row; raise one :class:`InvalidInput` listing the problems of all rows.
 
     Each problem's field is prefixed with the row's label, e.g. ``row 7 (episode) pain``.
     A check-in day that appears twice is refused too: a diary holds one check-in per day.
     """
-    records, problems = check_rows(rows)
+    records, problems = check_rows(rows, time)
     if problems:
         raise InvalidInput(capped(problems))
     return records
 
 
-def check_rows(rows: Iterable[LabelledRow]) -> tuple[list[Record], list[Problem]]:
+def check_rows(
+    rows: Iterable[LabelledRow], time: TimeContext
+) -> tuple[list[Record], list[Problem]]:
     """The valid rows and every problem found (uncapped), for callers that check more."""
     read: list[tuple[str, Record]] = []
     problems: list[Problem] = []
     for label, kind, raw in rows:
         try:
-            read.append((label, _read_row(label, kind, raw)))
+            read.append((label, _read_row(label, kind, raw, time)))
         except InvalidInput as exc:
             problems.extend(exc.problems)
     problems.extend(_repeated_days(read))
     return [record for _, record in read], problems
 
 
-def _read_row(label: str, kind: str, raw: object) -> Record:
+def _read_row(label: str, kind: str, raw: object, time: TimeContext) -> Record:
     if kind not in INPUT_SCHEMAS:
         allowed = ", ".join(ENTRY_KINDS)
         raise InvalidInput.single(f"{label} kind", f"must be one of: {allowed}")
@@ -148,16 +151,18 @@ def _read_row(label: str, kind: str, raw: object) -> Record:
     fields = {k: v for k, v in raw.items() if k not in STAMP_FIELDS}
     stamps = {k: v for k, v in raw.items() if k in STAMP_FIELDS}
     problems: list[Problem] = []
-    entry = _parse_or_collect(INPUT_SCHEMAS[kind], fields, problems)
-    stamp = _parse_or_collect(Stamps, stamps, problems)
+    entry = _parse_or_collect(INPUT_SCHEMAS[kind], fields, problems, time)
+    stamp = _parse_or_collect(Stamps, stamps, problems, time)
     if entry is None or stamp is None:
         raise InvalidInput([Problem(f"{label} {p.field}", p.message) for p in problems])
     return Record(kind, entry, stamp)
 
 
-def _parse_or_collect(schema: type[M], raw: dict[str, Any], problems: list[Problem]) -> M | None:
+def _parse_or_collect(
+    schema: type[M], raw: dict[str, Any], problems: list[Problem], time: TimeContext
+) -> M | None:
     try:
-        return parse(schema, raw)
+        return parse(schema, raw, time)
     except InvalidInput as exc:
         problems.extend(exc.problems)
         return None

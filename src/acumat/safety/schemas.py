@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,17 +17,11 @@ from pydantic import (
     StringConstraints,
 )
 
-from acumat import clock
-from acumat.diary.schemas import FUTURE_SLACK
 from acumat.safety.levels import Urgency, Verdict
+from acumat.timecheck import PastDay, instant_not_future
+from acumat.validation import NoNul
 
 CLEARED = "ok-with-clinician-approval"
-
-
-def _not_future(value: date) -> date:
-    if value > clock.today():
-        raise ValueError(f"must be today ({clock.today().isoformat()}) or earlier")
-    return value
 
 
 class ReasonOut(BaseModel):
@@ -46,6 +40,7 @@ class ScreeningOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    uuid: str
     taken_at: datetime
     origin: str
     complete: bool
@@ -77,15 +72,16 @@ class ApprovalIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    clinician: Annotated[str, StringConstraints(min_length=2, max_length=200)]
-    approved_on: Annotated[date, AfterValidator(_not_future)]
-    note: Annotated[str, StringConstraints(max_length=2000)] = ""
+    clinician: Annotated[str, StringConstraints(min_length=2, max_length=200), NoNul]
+    approved_on: PastDay
+    note: Annotated[str, StringConstraints(max_length=2000), NoNul] = ""
 
 
 class ApprovalOut(ApprovalIn):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    uuid: str
     screening_id: int
     created_at: datetime
     approved_on: date
@@ -105,8 +101,8 @@ class MatStatus(BaseModel):
 
 LEVEL_NAMES = frozenset({*(str(u) for u in Urgency), *(str(v) for v in Verdict), ""})
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=80)]
-Wording = Annotated[str, StringConstraints(max_length=2000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=80), NoNul]
+Wording = Annotated[str, StringConstraints(max_length=2000), NoNul]
 MAX_ANSWER = 200
 
 
@@ -126,13 +122,6 @@ def _known_level(value: str) -> str:
     if value not in LEVEL_NAMES:
         allowed = ", ".join(sorted(name for name in LEVEL_NAMES if name))
         raise ValueError(f"must be one of: {allowed} (or empty)")
-    return value
-
-
-def _instant_not_future(value: datetime) -> datetime:
-    value = value.astimezone(UTC)
-    if value > clock.utcnow() + FUTURE_SLACK:
-        raise ValueError("must not be in the future")
     return value
 
 
@@ -160,7 +149,7 @@ class ScreeningRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
-    taken_at: Annotated[AwareDatetime, AfterValidator(_instant_not_future)]
+    taken_at: Annotated[AwareDatetime, AfterValidator(instant_not_future)]
     origin: Literal["screening", "checkin"]
     complete: StrictBool
     answers: Annotated[dict[Name, AnswerValue], Field(max_length=200)]

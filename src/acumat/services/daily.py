@@ -1,7 +1,7 @@
 """The daily check-in with its safety netting: the diary entry plus the red-flag re-check (P6).
 
-Everything is validated before anything is written, and the re-check runs first: a sign
-reported today is triaged and stored even if the diary entry then cannot be saved.
+Everything is validated before anything is written, and the entry and its re-check are
+stored in one transaction: both or neither.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
+from acumat.actor import Actor
 from acumat.diary.schemas import CheckInIn, CheckInOut
-from acumat.diary.validation import parse
 from acumat.errors import Conflict
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import diary, screening
@@ -25,35 +27,50 @@ class DailyResult:
     triage: ScreeningOut | None
 
 
-def validated_checkin(raw: dict[str, Any]) -> CheckInIn:
+def validated_checkin(actor: Actor, raw: Mapping[str, Any]) -> CheckInIn:
     """Check the entry first, so a terminal never asks about red flags for a refused day."""
-    return parse(CheckInIn, raw)
+    return diary.validated_checkin(actor, raw)
 
 
 def check_in(
     db: Database,
-    user_id: int,
-    raw: dict[str, Any] | CheckInIn,
+    actor: Actor,
+    raw: Mapping[str, Any] | CheckInIn,
     red_flags: Mapping[str, str] | None = None,
     *,
     replace: bool = False,
 ) -> DailyResult:
-    """Re-triage on the red-flag answers, if any, then store the day's check-in."""
-    data = raw if isinstance(raw, CheckInIn) else parse(CheckInIn, raw)
+    """Re-triage on the red-flag answers, if any, and store the day's check-in: both or neither.
+
+    A refused check-in (its day is taken and ``replace`` is false) writes nothing, but the
+    refusal still carries the re-check's result, so an urgent sign is shown before the error.
+    """
+    data = diary.validated_checkin(actor, raw)
     flags = screening.recheck_answers(red_flags or {})
-    triage = screening.recheck(db, user_id, flags) if flags else None
     try:
-        if replace:
-            entry, created = diary.put_checkin(db, user_id, data)
-        else:
-            entry, created = diary.add_checkin(db, user_id, data), True
+        return _check_in_once(db, actor, data, flags, replace=replace)
+    except IntegrityError:
+        # Another writer created the day between our read and our insert.
+        if not replace:
+            raise CheckInConflict(str(diary.day_taken(data.day)), None) from None
+        return _check_in_once(db, actor, data, flags, replace=replace)
+
+
+def _check_in_once(
+    db: Database, actor: Actor, data: CheckInIn, flags: Mapping[str, str], *, replace: bool
+) -> DailyResult:
+    triage: ScreeningOut | None = None
+    try:
+        with db.transaction() as session:
+            triage = screening.recheck_in(session, actor, flags) if flags else None
+            entry, created = diary.store_checkin(session, actor, data, replace=replace)
     except Conflict as exc:
         raise CheckInConflict(str(exc), triage) from exc
     return DailyResult(entry, created, triage)
 
 
 class CheckInConflict(Conflict):
-    """The day already has a check-in; the re-check that came with it was still triaged."""
+    """The day already has a check-in; nothing was written, but the re-check was judged."""
 
     def __init__(self, message: str, triage: ScreeningOut | None) -> None:
         super().__init__(message)

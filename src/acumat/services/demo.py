@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from acumat import clock
+from acumat.actor import Actor
 from acumat.diary.demo import DEFAULT_SEED, DemoEntry, generate_demo
 from acumat.diary.schemas import EntryKind
 from acumat.errors import Conflict
@@ -19,7 +19,7 @@ from acumat.store.engine import Database
 from acumat.store.repos import DiaryRepo, SafetyRepo
 
 
-def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCounts:
+def load_demo(db: Database, actor: Actor, seed: int | None = None) -> EntryCounts:
     """Write ten weeks of demo data ending today, in one transaction; returns the counts.
 
     ``seed`` picks the made-up story (default :data:`DEFAULT_SEED`); the same seed on the
@@ -28,18 +28,18 @@ def load_demo(db: Database, user_id: int, seed: int | None = None) -> EntryCount
     Refuses with :class:`Conflict` when the diary already has any entry: demo data
     mixed into a real diary would distort every chart and trial.
     """
-    now = clock.utcnow().astimezone(clock.local_zone())
+    now = actor.now()
     entries = generate_demo(now, DEFAULT_SEED if seed is None else seed)
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
-        if repo.has_entries() or SafetyRepo(session, user_id).latest_screening() is not None:
+        repo = DiaryRepo(session, actor.user_id)
+        if repo.has_entries() or SafetyRepo(session, actor.user_id).latest_screening() is not None:
             raise Conflict(
                 "demo data only goes into an empty diary, and yours already has entries or "
                 "safety results; "
                 "try it in a separate folder, e.g. ACUMAT_HOME=/tmp/acumat-demo acumat demo"
             )
         counts = restore_entries(repo, (_stored(entry) for entry in entries))
-        SafetyRepo(session, user_id).add_screening(_demo_screening())
+        SafetyRepo(session, actor.user_id).add_screening(_demo_screening())
         return counts
 
 

@@ -6,12 +6,15 @@ so a refused entry leaves the database untouched.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from acumat.clock import today
+from acumat.actor import Actor
 from acumat.diary.schemas import (
     CareIn,
     CareOut,
@@ -23,11 +26,12 @@ from acumat.diary.schemas import (
     MatSessionIn,
     MatSessionOut,
 )
-from acumat.diary.validation import parse
 from acumat.errors import Conflict, InvalidInput, NotFound
 from acumat.store.engine import Database
 from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
 from acumat.store.repos import DiaryRepo
+from acumat.timecheck import EARLIEST, LATEST, in_window, window_message
+from acumat.validation import parse
 
 TimedKind = type[Episode] | type[MatSession] | type[CareActivity]
 
@@ -49,43 +53,77 @@ def _timed(kind: str) -> tuple[TimedKind, type[BaseModel], type[BaseModel]]:
 # --- check-ins -------------------------------------------------------------------------
 
 
-def add_checkin(db: Database, user_id: int, raw: dict[str, Any] | CheckInIn) -> CheckInOut:
-    """Record a day's check-in; a second one for the same day is a :class:`Conflict`."""
-    data = raw if isinstance(raw, CheckInIn) else parse(CheckInIn, raw)
-    with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
-        if repo.checkin_on(data.day) is not None:
-            raise Conflict(
-                f"there is already a check-in for {data.day.isoformat()}; edit it instead "
-                "(`acumat log checkin --replace` or PUT /api/v1/checkins/{day})"
-            )
-        return CheckInOut.model_validate(repo.add(CheckIn, data.model_dump()))
+def add_checkin(db: Database, actor: Actor, raw: Mapping[str, Any] | CheckInIn) -> CheckInOut:
+    """Record a day's check-in; a second one for the same day is a :class:`Conflict`.
+
+    Two writers racing for the same day: the database's unique key decides, and the loser
+    gets the same :class:`Conflict` as if it had come second.
+    """
+    data = validated_checkin(actor, raw)
+    try:
+        with db.transaction() as session:
+            entry, _ = store_checkin(session, actor, data, replace=False)
+            return entry
+    except IntegrityError:
+        raise day_taken(data.day) from None
 
 
 def put_checkin(
-    db: Database, user_id: int, raw: dict[str, Any] | CheckInIn
+    db: Database, actor: Actor, raw: Mapping[str, Any] | CheckInIn
 ) -> tuple[CheckInOut, bool]:
-    """Create or replace the check-in of ``raw['day']``; returns it and whether it is new."""
-    data = raw if isinstance(raw, CheckInIn) else parse(CheckInIn, raw)
-    with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
-        existing = repo.checkin_on(data.day)
-        if existing is None:
-            return CheckInOut.model_validate(repo.add(CheckIn, data.model_dump())), True
-        return CheckInOut.model_validate(repo.update(existing, data.model_dump())), False
+    """Create or replace the check-in of ``raw['day']``; returns it and whether it is new.
+
+    If another writer creates the same day between our read and our insert, ours becomes
+    the replacement (a second, fresh transaction), as if it had arrived just after.
+    """
+    data = validated_checkin(actor, raw)
+    try:
+        return _put_checkin_once(db, actor, data)
+    except IntegrityError:
+        return _put_checkin_once(db, actor, data)
 
 
-def get_checkin(db: Database, user_id: int, day: date) -> CheckInOut:
+def validated_checkin(actor: Actor, raw: Mapping[str, Any] | CheckInIn) -> CheckInIn:
+    """The check-in judged against the actor's own today."""
+    return parse(CheckInIn, raw, actor.context())
+
+
+def _put_checkin_once(db: Database, actor: Actor, data: CheckInIn) -> tuple[CheckInOut, bool]:
     with db.transaction() as session:
-        row = DiaryRepo(session, user_id).checkin_on(day)
+        return store_checkin(session, actor, data, replace=True)
+
+
+def store_checkin(
+    session: Session, actor: Actor, data: CheckInIn, *, replace: bool
+) -> tuple[CheckInOut, bool]:
+    """Write a validated check-in in the caller's transaction; returns it and whether it is new.
+
+    An existing day is replaced when ``replace``, else refused with :class:`Conflict`.
+    """
+    repo = DiaryRepo(session, actor.user_id)
+    existing = repo.checkin_on(data.day)
+    if existing is None:
+        return CheckInOut.model_validate(repo.add(CheckIn, data.model_dump())), True
+    if not replace:
+        raise day_taken(data.day)
+    return CheckInOut.model_validate(repo.update(existing, data.model_dump())), False
+
+
+def day_taken(day: date) -> Conflict:
+    return Conflict(f"there is already a check-in for {day.isoformat()}; replace it or edit it")
+
+
+def get_checkin(db: Database, actor: Actor, day: date) -> CheckInOut:
+    with db.transaction() as session:
+        row = DiaryRepo(session, actor.user_id).checkin_on(day)
         if row is None:
             raise NotFound("check-in for", day.isoformat())
         return CheckInOut.model_validate(row)
 
 
-def delete_checkin(db: Database, user_id: int, day: date) -> None:
+def delete_checkin(db: Database, actor: Actor, day: date) -> None:
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         row = repo.checkin_on(day)
         if row is None:
             raise NotFound("check-in for", day.isoformat())
@@ -95,63 +133,70 @@ def delete_checkin(db: Database, user_id: int, day: date) -> None:
 # --- timed entries: episodes, mat sessions, care -------------------------------------------
 
 
-def add_entry(db: Database, user_id: int, kind: str, raw: dict[str, Any] | BaseModel) -> Any:
+def add_entry(db: Database, actor: Actor, kind: str, raw: dict[str, Any] | BaseModel) -> Any:
     """Record an episode, mat session or care activity; returns its stored form."""
     model, schema_in, schema_out = _timed(kind)
-    data = raw if isinstance(raw, schema_in) else parse(schema_in, _as_dict(raw))
+    data = parse(schema_in, raw, actor.context())
     with db.transaction() as session:
-        row = DiaryRepo(session, user_id).add(model, data.model_dump())
+        row = DiaryRepo(session, actor.user_id).add(model, data.model_dump())
         return schema_out.model_validate(row)
 
 
 def update_entry(
-    db: Database, user_id: int, kind: str, entry_id: int, raw: dict[str, Any] | BaseModel
+    db: Database, actor: Actor, kind: str, entry_id: int, raw: dict[str, Any] | BaseModel
 ) -> Any:
     """Replace every field of an existing entry (the form shows them all)."""
     model, schema_in, schema_out = _timed(kind)
-    data = raw if isinstance(raw, schema_in) else parse(schema_in, _as_dict(raw))
+    data = parse(schema_in, raw, actor.context())
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         row = repo.update(repo.get(model, entry_id), data.model_dump())
         return schema_out.model_validate(row)
 
 
-def get_entry(db: Database, user_id: int, kind: str, entry_id: int) -> Any:
+def get_entry(db: Database, actor: Actor, kind: str, entry_id: int) -> Any:
     model, _, schema_out = _timed(kind)
     with db.transaction() as session:
-        return schema_out.model_validate(DiaryRepo(session, user_id).get(model, entry_id))
+        return schema_out.model_validate(DiaryRepo(session, actor.user_id).get(model, entry_id))
 
 
-def delete_entry(db: Database, user_id: int, kind: str, entry_id: int) -> None:
+def delete_entry(db: Database, actor: Actor, kind: str, entry_id: int) -> None:
     model, _, _ = _timed(kind)
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         repo.delete(repo.get(model, entry_id))
-
-
-def _as_dict(raw: dict[str, Any] | BaseModel) -> dict[str, Any]:
-    return raw.model_dump() if isinstance(raw, BaseModel) else raw
 
 
 # --- listing ---------------------------------------------------------------------------------
 
 
-def diary_range(days: int, end: date | None = None) -> tuple[date, date]:
-    """The ``days`` local days ending on ``end`` (default today), inclusive."""
+def diary_range(actor: Actor, days: int, end: date | None = None) -> tuple[date, date]:
+    """The ``days`` days ending on ``end`` (default the actor's today), inclusive."""
     if not 1 <= days <= MAX_RANGE_DAYS:
         raise InvalidInput.single("days", f"must be between 1 and {MAX_RANGE_DAYS}")
-    last = end or today()
-    return last - timedelta(days=days - 1), last
+    last = end or actor.today()
+    if not in_window(last):
+        raise InvalidInput.single("end", window_message())
+    return max(last - timedelta(days=days - 1), EARLIEST), last
 
 
-def list_diary(db: Database, user_id: int, start: date, end: date) -> DiaryPage:
-    """Every entry from ``start`` to ``end`` (local days, inclusive), newest first."""
+def check_range(start: date, end: date) -> None:
+    """Refuse a range that is reversed, too long or outside the calendar acumat keeps."""
+    for name, day in (("start", start), ("end", end)):
+        if not EARLIEST <= day <= LATEST:
+            raise InvalidInput.single(name, window_message())
     if end < start:
         raise InvalidInput.single("end", "must not be before start")
     if (end - start).days >= MAX_RANGE_DAYS:
         raise InvalidInput.single("start", f"range must be at most {MAX_RANGE_DAYS} days")
+
+
+def list_diary(db: Database, actor: Actor, start: date, end: date) -> DiaryPage:
+    """Every entry from ``start`` to ``end`` (the actor's days, inclusive), newest first."""
+    check_range(start, end)
+    zone = actor.zone
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         return DiaryPage(
             start=start,
             end=end,
@@ -160,21 +205,22 @@ def list_diary(db: Database, user_id: int, start: date, end: date) -> DiaryPage:
             ],
             episodes=[
                 EpisodeOut.model_validate(r)
-                for r in reversed(repo.timed_between(Episode, start, end))
+                for r in reversed(repo.timed_between(Episode, start, end, zone))
             ],
             sessions=[
                 MatSessionOut.model_validate(r)
-                for r in reversed(repo.timed_between(MatSession, start, end))
+                for r in reversed(repo.timed_between(MatSession, start, end, zone))
             ],
             care=[
                 CareOut.model_validate(r)
-                for r in reversed(repo.timed_between(CareActivity, start, end))
+                for r in reversed(repo.timed_between(CareActivity, start, end, zone))
             ],
         )
 
 
-def pain_series(db: Database, user_id: int, start: date, end: date) -> list[tuple[date, int]]:
+def pain_series(db: Database, actor: Actor, start: date, end: date) -> list[tuple[date, int]]:
     """(day, pain) for each check-in in the range, oldest first: the trend chart's data."""
+    check_range(start, end)
     with db.transaction() as session:
-        rows = DiaryRepo(session, user_id).checkins_between(start, end)
+        rows = DiaryRepo(session, actor.user_id).checkins_between(start, end)
         return [(r.day, r.pain) for r in rows]

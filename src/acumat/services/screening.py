@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from acumat import clock
-from acumat.diary.validation import parse
+from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput, NotFound, Problem
 from acumat.safety import (
     ScreeningIncomplete,
@@ -30,11 +32,11 @@ from acumat.safety.schemas import (
     ApprovalIn,
     ApprovalOut,
     MatStatus,
-    ReasonOut,
     ScreeningOut,
 )
 from acumat.store.engine import Database
 from acumat.store.repos import SafetyRepo
+from acumat.validation import parse
 
 NOT_SCREENED = "Answer the safety questions before using a mat."
 
@@ -60,18 +62,27 @@ def triage_what_we_can(answers: Mapping[str, object]) -> tuple[TriageResult, boo
         return partial, False
 
 
-def record_screening(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut:
+def record_screening(db: Database, actor: Actor, answers: Mapping[str, object]) -> ScreeningOut:
     """Evaluate the questionnaire and store it with its rule-set version.
 
     An incomplete set is refused, unless an answer already needs urgent help: then that
     urgent result is stored (``complete`` false) and returned, so it is shown first.
     """
+    with db.transaction() as session:
+        return record_screening_in(session, actor, answers)
+
+
+def record_screening_in(
+    session: Session, actor: Actor, answers: Mapping[str, object]
+) -> ScreeningOut:
+    """:func:`record_screening` in the caller's transaction."""
     result, complete = triage_what_we_can(answers)
-    return _store(db, user_id, dict(answers), result, origin="screening", complete=complete)
+    values = screening_values(answers, result, origin="screening", complete=complete)
+    return ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
 
 
 def record_emergency_stop(
-    db: Database, user_id: int, answers: Mapping[str, object], origin: str = "screening"
+    db: Database, actor: Actor, answers: Mapping[str, object], origin: str = "screening"
 ) -> ScreeningOut | None:
     """Store answers cut short by an emergency answer; ``None`` if none is an emergency.
 
@@ -82,22 +93,7 @@ def record_emergency_stop(
         return None
     version = load_ruleset().version
     result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, version)
-    return _store(db, user_id, dict(answers), result, origin=origin, complete=False)
-
-
-def stop_at_emergency(
-    db: Database, user_id: int, answers: Mapping[str, object]
-) -> ScreeningOut | None:
-    """Store an emergency stop once: showing the same stop again does not store it twice."""
-    latest = latest_screening(db, user_id)
-    if latest is not None and not latest.complete and latest.answers == dict(answers):
-        return latest
-    return record_emergency_stop(db, user_id, answers)
-
-
-def emergency_now(answers: Mapping[str, object]) -> list[ReasonOut]:
-    """Emergency reasons the answers so far already trigger (forms stop and say so)."""
-    return [ReasonOut(**r.to_dict(), level=r.level) for r in emergency_reasons(answers)]
+    return _store(db, actor, dict(answers), result, origin=origin, complete=False)
 
 
 def recheck_answers(red_flags: Mapping[str, object]) -> dict[str, str]:
@@ -118,8 +114,16 @@ def recheck_answers(red_flags: Mapping[str, object]) -> dict[str, str]:
     return {key: str(value).lower() for key, value in red_flags.items()}
 
 
-def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> ScreeningOut | None:
-    """Daily safety netting (P6): re-ask the red-flag set, re-triage on the latest answers.
+def recheck(db: Database, actor: Actor, answers: Mapping[str, object]) -> ScreeningOut | None:
+    """Daily safety netting (P6) on its own transaction; see :func:`recheck_in`."""
+    with db.transaction() as session:
+        return recheck_in(session, actor, answers)
+
+
+def recheck_in(
+    session: Session, actor: Actor, answers: Mapping[str, object]
+) -> ScreeningOut | None:
+    """Re-ask the red-flag set and re-triage on the latest answers, in the caller's transaction.
 
     With an earlier complete screening the new answers replace its old ones and the whole
     set is re-evaluated; otherwise the urgent part of what is known is judged, and ``None``
@@ -127,8 +131,10 @@ def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> Screen
     re-check may raise the urgency but never clears an urgent result: that takes the full
     questions again, so the earlier result is returned unchanged.
     """
+    repo = SafetyRepo(session, actor.user_id)
     fresh = as_new_signs(recheck_answers(answers))
-    previous = latest_screening(db, user_id)
+    row = repo.latest_screening()
+    previous = None if row is None else ScreeningOut.model_validate(row)
     known = {**previous.answers, **fresh} if previous and previous.complete else fresh
     try:
         result, complete = triage_what_we_can(known)
@@ -137,37 +143,38 @@ def recheck(db: Database, user_id: int, answers: Mapping[str, object]) -> Screen
     calmer = previous is not None and result.urgency.rank > Urgency(previous.urgency).rank
     if previous is not None and previous.is_urgent and calmer:
         return previous
-    return _store(db, user_id, known, result, origin="checkin", complete=complete)
+    values = screening_values(known, result, origin="checkin", complete=complete)
+    return ScreeningOut.model_validate(repo.add_screening(values))
 
 
-def latest_screening(db: Database, user_id: int) -> ScreeningOut | None:
+def latest_screening(db: Database, actor: Actor) -> ScreeningOut | None:
     with db.transaction() as session:
-        row = SafetyRepo(session, user_id).latest_screening()
+        row = SafetyRepo(session, actor.user_id).latest_screening()
         return None if row is None else ScreeningOut.model_validate(row)
 
 
-def record_approval(db: Database, user_id: int, raw: dict[str, Any] | ApprovalIn) -> ApprovalOut:
+def record_approval(db: Database, actor: Actor, raw: dict[str, Any] | ApprovalIn) -> ApprovalOut:
     """Record that a clinician approved mat use, clearing the latest caution-consult verdict."""
-    data = raw if isinstance(raw, ApprovalIn) else parse(ApprovalIn, raw)
+    data = parse(ApprovalIn, raw, actor.context())
     with db.transaction() as session:
-        repo = SafetyRepo(session, user_id)
+        repo = SafetyRepo(session, actor.user_id)
         screening = repo.latest_screening()
         if screening is None or screening.verdict != "caution-consult":
             raise Conflict(
                 "a clinician's approval clears a 'caution-consult' mat verdict, and your latest "
-                "screening does not have one; run `acumat check` first"
+                "safety check does not have one; answer the safety questions first"
             )
         return ApprovalOut.model_validate(repo.add_approval(screening.id, data.model_dump()))
 
 
-def mat_status(db: Database, user_id: int) -> MatStatus:
+def mat_status(db: Database, actor: Actor) -> MatStatus:
     """What the latest screening allows now, after any clinician approval.
 
     An approval keeps clearing later screenings (such as daily re-checks) as long as they
     raise no caution the clinician has not seen: their caution rules are a subset.
     """
     with db.transaction() as session:
-        repo = SafetyRepo(session, user_id)
+        repo = SafetyRepo(session, actor.user_id)
         row = repo.latest_screening()
         screening = None if row is None else ScreeningOut.model_validate(row)
         approval, approved = None, None
@@ -180,8 +187,14 @@ def mat_status(db: Database, user_id: int) -> MatStatus:
     return _status(screening, approval if _covers(approved, screening) else None)
 
 
-def require_screening(db: Database, user_id: int) -> ScreeningOut:
-    found = latest_screening(db, user_id)
+def urgent_now(db: Database, actor: Actor) -> ScreeningOut | None:
+    """The actor's latest result when it is EMERGENCY or URGENT_SAME_DAY: shown first everywhere."""
+    latest = latest_screening(db, actor)
+    return latest if latest is not None and latest.is_urgent else None
+
+
+def require_screening(db: Database, actor: Actor) -> ScreeningOut:
+    found = latest_screening(db, actor)
     if found is None:
         raise NotFound("screening", "yet; answer the questions with `acumat check`")
     return found
@@ -242,7 +255,7 @@ def screening_values(
 
 def _store(
     db: Database,
-    user_id: int,
+    actor: Actor,
     answers: dict[str, object],
     result: TriageResult,
     *,
@@ -251,4 +264,4 @@ def _store(
 ) -> ScreeningOut:
     values = screening_values(answers, result, origin=origin, complete=complete)
     with db.transaction() as session:
-        return ScreeningOut.model_validate(SafetyRepo(session, user_id).add_screening(values))
+        return ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from sqlalchemy import inspect
 
 from acumat import clock
+from acumat.actor import Actor
 from acumat.diary.schemas import (
     ENTRY_KINDS,
     CareOut,
@@ -45,6 +46,7 @@ from acumat.interop.records import LIST_NAMES, Record
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
 from acumat.store.repos import DiaryRepo, SafetyRepo
+from acumat.timecheck import TimeContext
 
 Format = Literal["csv", "json"]
 OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
@@ -114,14 +116,14 @@ class BackupResult(BaseModel):
 # --- export ----------------------------------------------------------------------------
 
 
-def export_diary(db: Database, user_id: int, fmt: str | None = "json") -> str:
-    """The whole diary of ``user_id`` as CSV or JSON text (``None`` means JSON)."""
-    text, _ = _export(db, user_id, _format(fmt or "json"))
+def export_diary(db: Database, actor: Actor, fmt: str | None = "json") -> str:
+    """The whole diary of ``actor`` as CSV or JSON text (``None`` means JSON)."""
+    text, _ = _export(db, actor, _format(fmt or "json"))
     return text
 
 
 def write_export(
-    db: Database, user_id: int, out: Path, fmt: str | None = None, *, overwrite: bool = False
+    db: Database, actor: Actor, out: Path, fmt: str | None = None, *, overwrite: bool = False
 ) -> ExportResult:
     """Write the export to ``out``; the format defaults to the file's extension, else JSON.
 
@@ -130,16 +132,16 @@ def write_export(
     """
     target = _claim(out, overwrite)
     chosen = _format(fmt or _format_of(target) or "json")
-    text, counts = _export(db, user_id, chosen)
+    text, counts = _export(db, actor, chosen)
     _write_atomically(target, text.encode("utf-8"))
     return ExportResult(path=str(target), format=chosen, counts=counts)
 
 
-def _export(db: Database, user_id: int, fmt: Format) -> tuple[str, TransferCounts]:
+def _export(db: Database, actor: Actor, fmt: Format) -> tuple[str, TransferCounts]:
     """The file's text and what it holds, read in one transaction so the parts agree."""
     with db.transaction() as session:
-        entries = _entries(DiaryRepo(session, user_id))
-        safety = _stored_safety(SafetyRepo(session, user_id)) if fmt == "json" else None
+        entries = _entries(DiaryRepo(session, actor.user_id))
+        safety = _stored_safety(SafetyRepo(session, actor.user_id)) if fmt == "json" else None
     diary = EntryCounts.of(kind for kind in ENTRY_KINDS for _ in entries[kind])
     if safety is None:
         return dump_csv(entries), TransferCounts(**diary.model_dump())
@@ -173,7 +175,7 @@ def _columns(row: object) -> dict[str, Any]:
 # --- import ----------------------------------------------------------------------------
 
 
-def import_diary(db: Database, user_id: int, text: str, fmt: str | None = None) -> ImportSummary:
+def import_diary(db: Database, actor: Actor, text: str, fmt: str | None = None) -> ImportSummary:
     """Add every entry, screening and approval of an export, all or nothing.
 
     ``fmt`` is ``"csv"`` or ``"json"``; ``None`` recognises the format by its content.
@@ -183,13 +185,13 @@ def import_diary(db: Database, user_id: int, text: str, fmt: str | None = None) 
     gives them; screenings are never re-evaluated.
     """
     chosen = _format(fmt) if fmt else _sniff(text)
-    contents = _read(chosen, text)
+    contents = _read(chosen, text, actor.context())
     with db.transaction() as session:
-        repo = DiaryRepo(session, user_id)
+        repo = DiaryRepo(session, actor.user_id)
         _refuse_taken_days(repo, contents.entries)
         now = clock.utcnow()
         counts = restore_entries(repo, ((r.kind, r.values(now)) for r in contents.entries))
-        restore_safety(SafetyRepo(session, user_id), contents.safety)
+        restore_safety(SafetyRepo(session, actor.user_id), contents.safety)
     return ImportSummary(
         format=chosen,
         **counts.model_dump(),
@@ -198,9 +200,9 @@ def import_diary(db: Database, user_id: int, text: str, fmt: str | None = None) 
     )
 
 
-def import_file(db: Database, user_id: int, path: Path) -> ImportSummary:
+def import_file(db: Database, actor: Actor, path: Path) -> ImportSummary:
     """Import the export at ``path``; ``.csv``/``.json`` name the format, else the content."""
-    return import_diary(db, user_id, _read_text(path), _format_of(path))
+    return import_diary(db, actor, _read_text(path), _format_of(path))
 
 
 def restore_entries(
@@ -224,8 +226,8 @@ def restore_safety(repo: SafetyRepo, safety: SafetyRecords) -> None:
         repo.restore_approval(new_ids[approval.screening - 1], values)
 
 
-def _read(fmt: Format, text: str) -> ExportContents:
-    return ExportContents(load_csv(text)) if fmt == "csv" else load_json(text)
+def _read(fmt: Format, text: str, time: TimeContext) -> ExportContents:
+    return ExportContents(load_csv(text, time)) if fmt == "csv" else load_json(text, time)
 
 
 def _refuse_taken_days(repo: DiaryRepo, records: Sequence[Record]) -> None:
@@ -261,7 +263,7 @@ def _sniff(text: str) -> Format:
 # --- backup ----------------------------------------------------------------------------
 
 
-def backup(db: Database, out_path: Path, *, overwrite: bool = False) -> BackupResult:
+def backup(db: Database, actor: Actor, out_path: Path, *, overwrite: bool = False) -> BackupResult:
     """Copy the database to ``out_path``.
 
     SQLite: the online backup API, giving a standalone SQLite file (journal mode DELETE)
@@ -273,9 +275,7 @@ def backup(db: Database, out_path: Path, *, overwrite: bool = False) -> BackupRe
     target = _claim(out_path, overwrite)
     source = _sqlite_file(db)
     if source is None:
-        from acumat.services.database import local_user_id
-
-        text = export_diary(db, local_user_id(db), "json")
+        text = export_diary(db, actor, "json")
         _write_atomically(target, text.encode("utf-8"))
         method: Literal["sqlite-online-backup", "json-export"] = "json-export"
     else:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from acumat.errors import Busy
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -22,15 +29,31 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's directory is created if missing."""
+    """An engine for ``url``; a SQLite file (and its folder) is created private if missing.
+
+    Statement parameters are hidden from every error message, so a failure never copies a
+    note or a pain score into a log.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+            create_private_file(Path(parsed.database).expanduser())
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def create_private_file(path: Path) -> None:
+    """Make ``path``'s folder (0700) and the empty file (0600) unless they exist.
+
+    SQLite gives its WAL and shared-memory files the database file's permissions, so other
+    accounts on the computer can read none of them.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
 
 
 class Database:
@@ -46,9 +69,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits as one transaction, or rolls back entirely."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work commits as one transaction, or rolls back entirely.
+
+        A SQLite write that waited out the lock held by another long write is :class:`Busy`.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "database is locked" in str(exc.orig):
+                raise Busy() from None
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

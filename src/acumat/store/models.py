@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import (
     JSON,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Date,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -49,17 +51,36 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # IANA zone name: the person's "today", diary days and every time shown to them.
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    # Chooses the emergency and urgent-care numbers and service names in every action.
+    region: Mapped[str] = mapped_column(String(8), default="GB", server_default="GB")
+
+
+def new_uuid() -> str:
+    return str(uuid4())
 
 
 class _Entry:
     """Columns every diary entry shares."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # The identity an entry keeps across exports and imports (ids are per database).
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def _identity(table: str) -> UniqueConstraint:
+    return UniqueConstraint("user_id", "uuid", name=f"uq_{table}_user_uuid")
+
+
+def _by_user_and_time(table: str, column: str = "started_at") -> Index:
+    """The per-user, time-ordered index every growing list query uses."""
+    return Index(f"ix_{table}_user_{column}", "user_id", column)
 
 
 def _score(column: str) -> CheckConstraint:
@@ -72,6 +93,7 @@ class CheckIn(_Entry, Base):
     __tablename__ = "checkins"
     __table_args__ = (
         UniqueConstraint("user_id", "day", name="uq_checkins_user_day"),
+        _identity("checkins"),
         _score("pain"),
         _score("peg_enjoyment"),
         _score("peg_activity"),
@@ -93,9 +115,14 @@ class CheckIn(_Entry, Base):
 
 class Episode(_Entry, Base):
     __tablename__ = "episodes"
-    __table_args__ = (_score("peak_intensity"), NEVER_REUSE_IDS)
+    __table_args__ = (
+        _score("peak_intensity"),
+        _identity("episodes"),
+        _by_user_and_time("episodes"),
+        NEVER_REUSE_IDS,
+    )
 
-    started_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime] = mapped_column()
     ended_at: Mapped[datetime | None] = mapped_column()
     peak_intensity: Mapped[int] = mapped_column(Integer)
     locations: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -108,10 +135,12 @@ class MatSession(_Entry, Base):
         _score("pain_before"),
         _score("pain_after"),
         CheckConstraint("actual_minutes >= 0", name="actual_minutes_non_negative"),
+        _identity("mat_sessions"),
+        _by_user_and_time("mat_sessions"),
         NEVER_REUSE_IDS,
     )
 
-    started_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime] = mapped_column()
     planned_minutes: Mapped[int | None] = mapped_column(Integer)
     actual_minutes: Mapped[float] = mapped_column(Float)
     pain_before: Mapped[int | None] = mapped_column(Integer)
@@ -124,9 +153,14 @@ class MatSession(_Entry, Base):
 
 class CareActivity(_Entry, Base):
     __tablename__ = "care_activities"
-    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"), NEVER_REUSE_IDS)
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        _identity("care_activities"),
+        _by_user_and_time("care_activities"),
+        NEVER_REUSE_IDS,
+    )
 
-    started_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime] = mapped_column()
     kind: Mapped[str] = mapped_column(String(32))
     minutes: Mapped[float] = mapped_column(Float)
 
@@ -147,11 +181,16 @@ class Screening(Base):
     """
 
     __tablename__ = "screenings"
-    __table_args__ = (NEVER_REUSE_IDS,)
+    __table_args__ = (
+        _identity("screenings"),
+        _by_user_and_time("screenings", "taken_at"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    taken_at: Mapped[datetime] = mapped_column(index=True)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    taken_at: Mapped[datetime] = mapped_column()
     origin: Mapped[str] = mapped_column(String(16))
     complete: Mapped[bool] = mapped_column(Boolean)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -166,10 +205,11 @@ class ClinicianApproval(Base):
     """A clinician's go-ahead for mat use, clearing one ``caution-consult`` screening."""
 
     __tablename__ = "clinician_approvals"
-    __table_args__ = (NEVER_REUSE_IDS,)
+    __table_args__ = (_identity("clinician_approvals"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     screening_id: Mapped[int] = mapped_column(
         ForeignKey("screenings.id", ondelete="CASCADE"), index=True
     )
@@ -177,3 +217,18 @@ class ClinicianApproval(Base):
     approved_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ScreeningDraft(Base):
+    """The safety questions answered so far, kept on the server so no answer rides in a URL.
+
+    One per user: starting the questions again replaces it, saving the result removes it.
+    """
+
+    __tablename__ = "screening_drafts"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column()

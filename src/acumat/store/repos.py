@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from acumat.store.models import (
     Episode,
     MatSession,
     Screening,
+    ScreeningDraft,
     User,
 )
 
@@ -28,9 +29,11 @@ Row = TypeVar("Row", bound=CheckIn | Episode | MatSession | CareActivity)
 KIND_NAMES: dict[type, str] = {model: ENTRY_NAMES[kind] for kind, model in ENTRY_MODELS.items()}
 
 
-def local_day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """UTC instants spanning local days ``start``..``end`` inclusive."""
-    zone = clock.local_zone()
+MAX_ID = 2**31 - 1  # the largest id every supported database can hold in its id columns
+
+
+def local_day_bounds(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """UTC instants spanning the days ``start``..``end`` inclusive, as lived in ``zone``."""
     lo = datetime.combine(start, time.min, zone).astimezone(UTC)
     hi = datetime.combine(end + timedelta(days=1), time.min, zone).astimezone(UTC)
     return lo, hi
@@ -66,6 +69,8 @@ class DiaryRepo:
         return row
 
     def get(self, model: type[Row], entry_id: int) -> Row:
+        if not 1 <= entry_id <= MAX_ID:
+            raise NotFound(KIND_NAMES[model], entry_id)
         row = self.session.get(model, entry_id)
         if row is None or row.user_id != self.user_id:
             raise NotFound(KIND_NAMES[model], entry_id)
@@ -87,8 +92,10 @@ class DiaryRepo:
         )
         return list(self.session.scalars(query))
 
-    def timed_between(self, model: type[Timed], start: date, end: date) -> list[Timed]:
-        lo, hi = local_day_bounds(start, end)
+    def timed_between(
+        self, model: type[Timed], start: date, end: date, zone: tzinfo
+    ) -> list[Timed]:
+        lo, hi = local_day_bounds(start, end, zone)
         query = (
             select(model)
             .where(model.user_id == self.user_id, model.started_at >= lo, model.started_at < hi)
@@ -131,13 +138,20 @@ class UserRepo:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def local_user(self) -> User:
+    def local_user(self, timezone: str) -> User:
+        """The single local user, created in ``timezone`` the first time it is needed."""
         query = select(User).where(User.is_local.is_(True)).order_by(User.id).limit(1)
         user = self.session.scalars(query).first()
         if user is None:
-            user = User(is_local=True, created_at=clock.utcnow())
+            user = User(is_local=True, created_at=clock.utcnow(), timezone=timezone)
             self.session.add(user)
             self.session.flush()
+        return user
+
+    def get(self, user_id: int) -> User:
+        user = self.session.get(User, user_id)
+        if user is None:
+            raise NotFound("person", user_id)
         return user
 
 
@@ -172,7 +186,7 @@ class SafetyRepo:
         return row
 
     def screening(self, screening_id: int) -> Screening:
-        row = self.session.get(Screening, screening_id)
+        row = self.session.get(Screening, screening_id) if 1 <= screening_id <= MAX_ID else None
         if row is None or row.user_id != self.user_id:
             raise NotFound("screening", screening_id)
         return row
@@ -223,3 +237,29 @@ class SafetyRepo:
         self.session.add(row)
         self.session.flush()
         return row
+
+
+class DraftRepo:
+    """One user's safety questions in progress."""
+
+    def __init__(self, session: Session, user_id: int) -> None:
+        self.session = session
+        self.user_id = user_id
+
+    def answers(self) -> dict[str, str]:
+        row = self.session.get(ScreeningDraft, self.user_id)
+        return {} if row is None else {str(k): str(v) for k, v in row.answers.items()}
+
+    def save(self, answers: dict[str, str], when: datetime) -> None:
+        row = self.session.get(ScreeningDraft, self.user_id)
+        if row is None:
+            self.session.add(ScreeningDraft(user_id=self.user_id, answers=answers, updated_at=when))
+        else:
+            row.answers, row.updated_at = dict(answers), when
+        self.session.flush()
+
+    def discard(self) -> None:
+        row = self.session.get(ScreeningDraft, self.user_id)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 
-from acumat import clock
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
 from acumat.errors import InvalidInput, Problem
 
@@ -84,19 +83,32 @@ def form_state(kind: EntryKind, values: FormValues, problems: Iterable[Problem] 
     return FormState(kind, values, errors, general)
 
 
+def refuse_files(form: FormData) -> None:
+    """Forms take typed text only: an attached file is refused, never stored as text."""
+    for name, value in form.multi_items():
+        if not isinstance(value, str):
+            raise InvalidInput.single(name, "must be typed text, not an attached file")
+
+
 def values_from_form(form: FormData) -> FormValues:
     """The submitted values exactly as typed, to show them again after a refusal."""
     return {
-        name: [str(v) for v in form.getlist(name)] if name in LISTS else str(form.get(name, ""))
+        name: [_text(v) for v in form.getlist(name)] if name in LISTS else _text(form.get(name))
         for name in form
+        if name != "csrf_token"
     }
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def raw_from_form(kind: EntryKind, form: FormData) -> dict[str, Any]:
     """The dict a service expects: blanks left out (defaults or "is required" apply)."""
+    refuse_files(form)
     raw: dict[str, Any] = {}
     for name in form:
-        if name.startswith(FLAG_PREFIX) or name == "flags":
+        if name.startswith(FLAG_PREFIX) or name in ("flags", "csrf_token"):
             continue
         if name in LISTS:
             raw[name] = [str(v) for v in form.getlist(name)]
@@ -107,23 +119,23 @@ def raw_from_form(kind: EntryKind, form: FormData) -> dict[str, Any]:
     return raw
 
 
-def values_from_entry(entry: BaseModel) -> FormValues:
-    """A stored entry as form values, datetimes in the person's local time."""
-    return {name: _as_text(getattr(entry, name)) for name in type(entry).model_fields}
+def values_from_entry(entry: BaseModel, zone: tzinfo) -> FormValues:
+    """A stored entry as form values, datetimes in the person's own zone."""
+    return {name: _as_text(getattr(entry, name), zone) for name in type(entry).model_fields}
 
 
-def local_minute(moment: datetime) -> str:
-    """``moment`` in local time as a ``datetime-local`` input value."""
-    return moment.astimezone(clock.local_zone()).strftime(LOCAL_MINUTE)
+def local_minute(moment: datetime, zone: tzinfo) -> str:
+    """``moment`` in ``zone`` as a ``datetime-local`` input value."""
+    return moment.astimezone(zone).strftime(LOCAL_MINUTE)
 
 
-def _as_text(value: object) -> str | list[str]:
+def _as_text(value: object, zone: tzinfo) -> str | list[str]:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return local_minute(value)
+        return local_minute(value, zone)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):

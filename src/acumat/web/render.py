@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,8 +10,9 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
-from acumat import clock
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
@@ -21,6 +22,8 @@ from acumat.diary.vocabulary import (
     TRIGGERS,
 )
 from acumat.errors import AcumatError, InvalidInput, NotFound
+from acumat.http.csrf import csrf_token
+from acumat.http.deps import get_actor, get_db
 from acumat.safety.loader import urgency_label, verdict_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -38,6 +41,7 @@ FLASH = {
     "deleted": "Entry deleted.",
     "screening": "Your answers were saved.",
     "approval": "Your clinician's approval was recorded.",
+    "settings": "Your settings were saved.",
 }
 
 ERROR_HEADINGS = {
@@ -54,22 +58,38 @@ def _flash(request: Request) -> dict[str, Any]:
     return {"flash": FLASH.get(request.query_params.get("saved", ""))}
 
 
-def _urgent_now(request: Request) -> dict[str, Any]:
-    """The latest result when it is EMERGENCY or URGENT_SAME_DAY: every page shows it first."""
-    from acumat.services.screening import latest_screening
-
-    db = getattr(request.app.state, "db", None)
-    if db is None:
-        return {"urgent_now": None}
-    latest = latest_screening(db, request.app.state.local_user_id)
-    return {"urgent_now": latest if latest is not None and latest.is_urgent else None}
+def _csrf(request: Request) -> dict[str, Any]:
+    return {"csrf_token": csrf_token(request)}
 
 
-def local_time(moment: datetime | None) -> str:
-    """A stored instant as the person reads it: local, e.g. ``Sun 15 Mar, 14:05``."""
+def page_frame(request: Request) -> dict[str, Any]:
+    """What every page shows around its content, for the acting person.
+
+    ``urgent_now`` is their latest result when it is EMERGENCY or URGENT_SAME_DAY, fetched
+    here by a service call before rendering (templates do no I/O); ``zone`` is the time zone
+    every time on the page is shown in.
+    """
+    from acumat.services.screening import urgent_now
+
+    try:
+        db, actor = get_db(request), get_actor(request)
+        return {"urgent_now": urgent_now(db, actor), "zone": actor.zone}
+    except AcumatError:  # the database itself is the problem this page reports
+        return {"urgent_now": None, "zone": None}
+
+
+def format_local(moment: datetime | None, zone: tzinfo | None) -> str:
+    """A stored instant as the person reads it, in their zone, e.g. ``Sun 15 Mar, 14:05``."""
     if moment is None:
         return ""
-    return moment.astimezone(clock.local_zone()).strftime("%a %d %b, %H:%M")
+    return moment.astimezone(zone).strftime("%a %d %b, %H:%M")
+
+
+@pass_context
+def local_time(context: Context, moment: datetime | None) -> str:
+    """The template filter: :func:`format_local` in the page's zone."""
+    zone: tzinfo | None = context.get("zone")
+    return format_local(moment, zone)
 
 
 def long_day(day: date) -> str:
@@ -83,7 +103,7 @@ def minutes(value: float | None) -> str:
 @cache
 def templates() -> Jinja2Templates:
     """The one template environment (built on first use, never at import)."""
-    found = Jinja2Templates(directory=TEMPLATES, context_processors=[_urgent_now, _flash])
+    found = Jinja2Templates(directory=TEMPLATES, context_processors=[_csrf, _flash])
     env = found.env
     env.filters.update(local_time=local_time, long_day=long_day, minutes=minutes)
     env.globals.update(
@@ -100,14 +120,12 @@ def templates() -> Jinja2Templates:
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    """Render template ``name`` with ``context`` as an HTML response.
+    """Render template ``name`` with ``context`` and the page frame as an HTML response.
 
-    Pages carry health data (the safety questions even in their address), so the browser
-    is asked not to keep them on disk.
+    Caching and framing headers are set for every response by :mod:`acumat.http.guard`.
     """
-    response = templates().TemplateResponse(request, name, context, status_code=status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    full = {**page_frame(request), **context}
+    return templates().TemplateResponse(request, name, full, status_code=status)
 
 
 def render_error(request: Request, exc: AcumatError, status: int) -> Response:

@@ -2,7 +2,7 @@
 
 Handlers parse (FastAPI validates bodies with the diary's ``…In`` schemas), call one
 function of :mod:`acumat.services.diary` and return its ``…Out`` model. Refusals raise
-acumat's errors, which :mod:`acumat.web.errors` turns into 404/409/422 bodies.
+acumat's errors, which :mod:`acumat.http.errors` turns into 404/409/422 bodies.
 """
 
 from __future__ import annotations

@@ -7,41 +7,41 @@ from fastapi import APIRouter, Request, Response
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import mark_created, refusals
 from acumat.diary.schemas import CareIn, CareOut
+from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
 
 KIND = "care"
 router = APIRouter(prefix="/care", tags=["care activities"])
 
 
 @router.get("", name="list_care", responses=refusals(422))
-def list_care(db: DbDep, user_id: UserDep, days: DayRange) -> list[CareOut]:
+def list_care(db: DbDep, actor: ActorDep, days: DayRange) -> list[CareOut]:
     """Care activities started ``start``..``end`` (default: last 30 days), newest first."""
     start, end = days
-    return diary.list_diary(db, user_id, start, end).care
+    return diary.list_diary(db, actor, start, end).care
 
 
 @router.post("", status_code=201, name="create_care", responses=refusals(422))
 def create_care(
-    body: CareIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+    body: CareIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> CareOut:
     """Record a care activity and how many minutes it lasted."""
-    saved: CareOut = diary.add_entry(db, user_id, KIND, body)
+    saved: CareOut = diary.add_entry(db, actor, KIND, body)
     mark_created(request, response, "get_care", entry_id=saved.id)
     return saved
 
 
 @router.get("/{entry_id}", name="get_care", responses=refusals(404, 422))
-def get_care(entry_id: int, db: DbDep, user_id: UserDep) -> CareOut:
+def get_care(entry_id: int, db: DbDep, actor: ActorDep) -> CareOut:
     """One of your care activities."""
-    found: CareOut = diary.get_entry(db, user_id, KIND, entry_id)
+    found: CareOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
 @router.put("/{entry_id}", name="put_care", responses=refusals(404, 422))
-def put_care(entry_id: int, body: CareIn, db: DbDep, user_id: UserDep) -> CareOut:
+def put_care(entry_id: int, body: CareIn, db: DbDep, actor: ActorDep) -> CareOut:
     """Replace every field of one of your care activities."""
-    saved: CareOut = diary.update_entry(db, user_id, KIND, entry_id, body)
+    saved: CareOut = diary.update_entry(db, actor, KIND, entry_id, body)
     return saved
 
 
@@ -52,6 +52,6 @@ def put_care(entry_id: int, body: CareIn, db: DbDep, user_id: UserDep) -> CareOu
     name="delete_care",
     responses=refusals(404, 422),
 )
-def delete_care(entry_id: int, db: DbDep, user_id: UserDep) -> None:
+def delete_care(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your care activities."""
-    diary.delete_entry(db, user_id, KIND, entry_id)
+    diary.delete_entry(db, actor, KIND, entry_id)

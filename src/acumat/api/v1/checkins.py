@@ -2,41 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request, Response
 
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import mark_created, refusals
 from acumat.diary.schemas import CheckInIn, CheckInOut
 from acumat.errors import InvalidInput
+from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
+from acumat.timecheck import SaneDay
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"])
 
 
 @router.get("", name="list_checkins", responses=refusals(422))
-def list_checkins(db: DbDep, user_id: UserDep, days: DayRange) -> list[CheckInOut]:
+def list_checkins(db: DbDep, actor: ActorDep, days: DayRange) -> list[CheckInOut]:
     """Check-ins from ``start`` to ``end`` (default: the last 30 days), newest first."""
     start, end = days
-    return diary.list_diary(db, user_id, start, end).checkins
+    return diary.list_diary(db, actor, start, end).checkins
 
 
 @router.post("", status_code=201, name="create_checkin", responses=refusals(409, 422))
 def create_checkin(
-    body: CheckInIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+    body: CheckInIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> CheckInOut:
     """Record a day's check-in; 409 if that day already has one (use PUT to replace it)."""
-    saved = diary.add_checkin(db, user_id, body)
+    saved = diary.add_checkin(db, actor, body)
     mark_created(request, response, "get_checkin", day=saved.day)
     return saved
 
 
 @router.get("/{day}", name="get_checkin", responses=refusals(404, 422))
-def get_checkin(day: date, db: DbDep, user_id: UserDep) -> CheckInOut:
+def get_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> CheckInOut:
     """The check-in of ``day``."""
-    return diary.get_checkin(db, user_id, day)
+    return diary.get_checkin(db, actor, day)
 
 
 @router.put(
@@ -45,17 +44,17 @@ def get_checkin(day: date, db: DbDep, user_id: UserDep) -> CheckInOut:
     responses={201: {"model": CheckInOut, "description": "Created"}, **refusals(422)},
 )
 def put_checkin(
-    day: date,
+    day: SaneDay,
     body: CheckInIn,
     db: DbDep,
-    user_id: UserDep,
+    actor: ActorDep,
     request: Request,
     response: Response,
 ) -> CheckInOut:
     """Create (201) or replace (200) the check-in of ``day``; the body's ``day`` must match."""
     if body.day != day:
         raise InvalidInput.single("day", f"must match the day in the address, {day.isoformat()}")
-    saved, created = diary.put_checkin(db, user_id, body)
+    saved, created = diary.put_checkin(db, actor, body)
     if created:
         mark_created(request, response, "get_checkin", day=saved.day)
     return saved
@@ -68,6 +67,6 @@ def put_checkin(
     name="delete_checkin",
     responses=refusals(404, 422),
 )
-def delete_checkin(day: date, db: DbDep, user_id: UserDep) -> None:
+def delete_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> None:
     """Delete the check-in of ``day``."""
-    diary.delete_checkin(db, user_id, day)
+    diary.delete_checkin(db, actor, day)

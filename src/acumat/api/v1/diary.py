@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from acumat.api.v1.ranges import RecentDays
 from acumat.api.v1.responses import refusals
 from acumat.diary.schemas import DiaryPage
+from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
 
 router = APIRouter(tags=["diary"])
 
@@ -24,15 +24,15 @@ class PainPoint(BaseModel):
 
 
 @router.get("/diary", name="get_diary", responses=refusals(422))
-def get_diary(db: DbDep, user_id: UserDep, days: RecentDays) -> DiaryPage:
+def get_diary(db: DbDep, actor: ActorDep, days: RecentDays) -> DiaryPage:
     """Every entry of the last ``days`` days (default 30), newest first within each kind."""
     start, end = days
-    return diary.list_diary(db, user_id, start, end)
+    return diary.list_diary(db, actor, start, end)
 
 
 @router.get("/pain-trend", name="get_pain_trend", responses=refusals(422))
-def get_pain_trend(db: DbDep, user_id: UserDep, days: RecentDays) -> list[PainPoint]:
+def get_pain_trend(db: DbDep, actor: ActorDep, days: RecentDays) -> list[PainPoint]:
     """Check-in pain of the last ``days`` days (default 30), oldest first; gaps are absent."""
     start, end = days
-    series = diary.pain_series(db, user_id, start, end)
+    series = diary.pain_series(db, actor, start, end)
     return [PainPoint(day=day, pain=pain) for day, pain in series]

@@ -7,41 +7,41 @@ from fastapi import APIRouter, Request, Response
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import mark_created, refusals
 from acumat.diary.schemas import EpisodeIn, EpisodeOut
+from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
 
 KIND = "episode"
 router = APIRouter(prefix="/episodes", tags=["spasm episodes"])
 
 
 @router.get("", name="list_episodes", responses=refusals(422))
-def list_episodes(db: DbDep, user_id: UserDep, days: DayRange) -> list[EpisodeOut]:
+def list_episodes(db: DbDep, actor: ActorDep, days: DayRange) -> list[EpisodeOut]:
     """Episodes started ``start``..``end`` (default: last 30 days), newest first."""
     start, end = days
-    return diary.list_diary(db, user_id, start, end).episodes
+    return diary.list_diary(db, actor, start, end).episodes
 
 
 @router.post("", status_code=201, name="create_episode", responses=refusals(422))
 def create_episode(
-    body: EpisodeIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+    body: EpisodeIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> EpisodeOut:
     """Record a spasm episode; leave ``ended_at`` out while it is still going on."""
-    saved: EpisodeOut = diary.add_entry(db, user_id, KIND, body)
+    saved: EpisodeOut = diary.add_entry(db, actor, KIND, body)
     mark_created(request, response, "get_episode", entry_id=saved.id)
     return saved
 
 
 @router.get("/{entry_id}", name="get_episode", responses=refusals(404, 422))
-def get_episode(entry_id: int, db: DbDep, user_id: UserDep) -> EpisodeOut:
+def get_episode(entry_id: int, db: DbDep, actor: ActorDep) -> EpisodeOut:
     """One of your episodes."""
-    found: EpisodeOut = diary.get_entry(db, user_id, KIND, entry_id)
+    found: EpisodeOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
 @router.put("/{entry_id}", name="put_episode", responses=refusals(404, 422))
-def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, user_id: UserDep) -> EpisodeOut:
+def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, actor: ActorDep) -> EpisodeOut:
     """Replace every field of one of your episodes."""
-    saved: EpisodeOut = diary.update_entry(db, user_id, KIND, entry_id, body)
+    saved: EpisodeOut = diary.update_entry(db, actor, KIND, entry_id, body)
     return saved
 
 
@@ -52,6 +52,6 @@ def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, user_id: UserDep) -> 
     name="delete_episode",
     responses=refusals(404, 422),
 )
-def delete_episode(entry_id: int, db: DbDep, user_id: UserDep) -> None:
+def delete_episode(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your episodes."""
-    diary.delete_entry(db, user_id, KIND, entry_id)
+    diary.delete_entry(db, actor, KIND, entry_id)

@@ -1,6 +1,6 @@
 """How refusals appear in the OpenAPI document, and the ``Location`` of new entries.
 
-The error bodies themselves are written by :mod:`acumat.web.errors`; the models here only
+The error bodies themselves are written by :mod:`acumat.http.errors`; the models here only
 describe that shape so clients see it in ``/api/v1/openapi.json`` (a test keeps them equal).
 """
 

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from acumat.api.v1.responses import mark_created, refusals
+from acumat.http.deps import ActorDep, DbDep
 from acumat.safety import screening_items
 from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
 from acumat.services import screening
-from acumat.web.deps import DbDep, UserDep
 
 router = APIRouter(tags=["safety"])
 Answers = dict[str, str | int]
@@ -48,10 +48,10 @@ def list_items() -> list[dict[str, object]]:
 
 @router.post("/screenings", status_code=201, name="create_screening", responses=refusals(422))
 def create_screening(
-    body: AnswersIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+    body: AnswersIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> ScreeningOut:
     """Triage a complete set of answers and save it; missing questions are named (422)."""
-    saved = screening.record_screening(db, user_id, body.answers)
+    saved = screening.record_screening(db, actor, body.answers)
     mark_created(request, response, "get_latest_screening")
     return saved
 
@@ -63,15 +63,15 @@ def evaluate_screening(body: AnswersIn) -> TriageOut:
 
 
 @router.get("/screenings/latest", name="get_latest_screening", responses=refusals(404))
-def get_latest(db: DbDep, user_id: UserDep) -> ScreeningOut:
+def get_latest(db: DbDep, actor: ActorDep) -> ScreeningOut:
     """Your most recent triage, from the questionnaire or a daily re-check."""
-    return screening.require_screening(db, user_id)
+    return screening.require_screening(db, actor)
 
 
 @router.post("/screenings/recheck", name="recheck_red_flags", responses=refusals(422))
-def recheck(body: AnswersIn, db: DbDep, user_id: UserDep) -> RecheckOut:
+def recheck(body: AnswersIn, db: DbDep, actor: ActorDep) -> RecheckOut:
     """Daily safety netting: re-ask the red-flag set; a new "yes" re-triages at once."""
-    return RecheckOut(triage=screening.recheck(db, user_id, body.answers))
+    return RecheckOut(triage=screening.recheck(db, actor, body.answers))
 
 
 @router.post(
@@ -80,12 +80,12 @@ def recheck(body: AnswersIn, db: DbDep, user_id: UserDep) -> RecheckOut:
     name="create_clinician_approval",
     responses=refusals(409, 422),
 )
-def approve(body: ApprovalIn, db: DbDep, user_id: UserDep) -> ApprovalOut:
+def approve(body: ApprovalIn, db: DbDep, actor: ActorDep) -> ApprovalOut:
     """Record that a clinician approved mat use, clearing a caution-consult verdict."""
-    return screening.record_approval(db, user_id, body)
+    return screening.record_approval(db, actor, body)
 
 
 @router.get("/mat-status", name="get_mat_status")
-def get_mat_status(db: DbDep, user_id: UserDep) -> MatStatus:
+def get_mat_status(db: DbDep, actor: ActorDep) -> MatStatus:
     """Whether a mat may be used now, after the latest screening and any approval."""
-    return screening.mat_status(db, user_id)
+    return screening.mat_status(db, actor)

@@ -7,41 +7,41 @@ from fastapi import APIRouter, Request, Response
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import mark_created, refusals
 from acumat.diary.schemas import MatSessionIn, MatSessionOut
+from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
 
 KIND = "session"
 router = APIRouter(prefix="/sessions", tags=["mat sessions"])
 
 
 @router.get("", name="list_sessions", responses=refusals(422))
-def list_sessions(db: DbDep, user_id: UserDep, days: DayRange) -> list[MatSessionOut]:
+def list_sessions(db: DbDep, actor: ActorDep, days: DayRange) -> list[MatSessionOut]:
     """Mat sessions started ``start``..``end`` (default: last 30 days), newest first."""
     start, end = days
-    return diary.list_diary(db, user_id, start, end).sessions
+    return diary.list_diary(db, actor, start, end).sessions
 
 
 @router.post("", status_code=201, name="create_session", responses=refusals(422))
 def create_session(
-    body: MatSessionIn, db: DbDep, user_id: UserDep, request: Request, response: Response
+    body: MatSessionIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> MatSessionOut:
     """Record a mat session; one stopped early is still a session (give ``stop_reason``)."""
-    saved: MatSessionOut = diary.add_entry(db, user_id, KIND, body)
+    saved: MatSessionOut = diary.add_entry(db, actor, KIND, body)
     mark_created(request, response, "get_session", entry_id=saved.id)
     return saved
 
 
 @router.get("/{entry_id}", name="get_session", responses=refusals(404, 422))
-def get_session(entry_id: int, db: DbDep, user_id: UserDep) -> MatSessionOut:
+def get_session(entry_id: int, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """One of your mat sessions."""
-    found: MatSessionOut = diary.get_entry(db, user_id, KIND, entry_id)
+    found: MatSessionOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
 @router.put("/{entry_id}", name="put_session", responses=refusals(404, 422))
-def put_session(entry_id: int, body: MatSessionIn, db: DbDep, user_id: UserDep) -> MatSessionOut:
+def put_session(entry_id: int, body: MatSessionIn, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """Replace every field of one of your mat sessions."""
-    saved: MatSessionOut = diary.update_entry(db, user_id, KIND, entry_id, body)
+    saved: MatSessionOut = diary.update_entry(db, actor, KIND, entry_id, body)
     return saved
 
 
@@ -52,6 +52,6 @@ def put_session(entry_id: int, body: MatSessionIn, db: DbDep, user_id: UserDep) 
     name="delete_session",
     responses=refusals(404, 422),
 )
-def delete_session(entry_id: int, db: DbDep, user_id: UserDep) -> None:
+def delete_session(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your mat sessions."""
-    diary.delete_entry(db, user_id, KIND, entry_id)
+    diary.delete_entry(db, actor, KIND, entry_id)

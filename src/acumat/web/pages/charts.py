@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from acumat.actor import Actor
 from acumat.insights.charts import pain_trend_summary, pain_trend_svg
 from acumat.services import diary
-from acumat.web.deps import DbDep
+from acumat.services.database import Database
 
 CHART_RANGES = (30, 90)
 
@@ -21,10 +22,10 @@ class TrendChart:
     points: int
 
 
-def trend_chart(db: DbDep, user_id: int, days: int, compact: bool = False) -> TrendChart:
+def trend_chart(db: Database, actor: Actor, days: int, compact: bool = False) -> TrendChart:
     """The last ``days`` days of pain; no SVG at all when there is nothing to draw."""
-    start, end = diary.diary_range(days)
-    series = diary.pain_series(db, user_id, start, end)
+    start, end = diary.diary_range(actor, days)
+    series = diary.pain_series(db, actor, start, end)
     title = f"Pain, last {days} days"
     svg = pain_trend_svg(series, title=title, compact=compact) if series else None
     return TrendChart(days, svg, pain_trend_summary(series), len(series))

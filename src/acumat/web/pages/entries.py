@@ -6,14 +6,14 @@ single service call; an unknown entry is the service's ``NotFound``, shown as a 
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from acumat.errors import InvalidInput
+from acumat.http.deps import ActorDep, DbDep
+from acumat.http.guard import FormGuard
 from acumat.services import diary
-from acumat.web.deps import DbDep, UserDep
+from acumat.timecheck import SaneDay
 from acumat.web.forms import (
     FormState,
     form_state,
@@ -21,9 +21,8 @@ from acumat.web.forms import (
     values_from_entry,
     values_from_form,
 )
-from acumat.web.pages.guard import SameOrigin
 from acumat.web.pages.today import quick_kind
-from acumat.web.render import KIND_NAMES, local_time, render
+from acumat.web.render import KIND_NAMES, format_local, render
 
 router = APIRouter(prefix="/diary")
 
@@ -49,18 +48,18 @@ def _confirm_page(request: Request, what: str) -> Response:
 
 
 @router.get("/checkin/{day}/edit")
-def edit_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
-    entry = diary.get_checkin(db, user_id, day)
-    form = form_state("checkin", values_from_entry(entry))
+def edit_checkin(request: Request, day: SaneDay, db: DbDep, actor: ActorDep) -> Response:
+    entry = diary.get_checkin(db, actor, day)
+    form = form_state("checkin", values_from_entry(entry, actor.zone))
     return _edit_page(request, form, f"Edit check-in of {day:%a %d %b %Y}")
 
 
-@router.post("/checkin/{day}/edit", dependencies=[SameOrigin])
-async def save_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
+@router.post("/checkin/{day}/edit", dependencies=[FormGuard])
+async def save_checkin(request: Request, day: SaneDay, db: DbDep, actor: ActorDep) -> Response:
     """Replace the check-in of ``day`` (the day itself is fixed by the URL)."""
     form = await request.form()
     try:
-        diary.put_checkin(db, user_id, {**raw_from_form("checkin", form), "day": day.isoformat()})
+        diary.put_checkin(db, actor, {**raw_from_form("checkin", form), "day": day.isoformat()})
     except InvalidInput as exc:
         values = {**values_from_form(form), "day": day.isoformat()}
         state = form_state("checkin", values, exc.problems)
@@ -69,14 +68,14 @@ async def save_checkin(request: Request, day: date, db: DbDep, user_id: UserDep)
 
 
 @router.get("/checkin/{day}/delete")
-def confirm_delete_checkin(request: Request, day: date, db: DbDep, user_id: UserDep) -> Response:
-    diary.get_checkin(db, user_id, day)
+def confirm_delete_checkin(request: Request, day: SaneDay, db: DbDep, actor: ActorDep) -> Response:
+    diary.get_checkin(db, actor, day)
     return _confirm_page(request, f"the check-in of {day:%a %d %b %Y}")
 
 
-@router.post("/checkin/{day}/delete", dependencies=[SameOrigin])
-def delete_checkin(day: date, db: DbDep, user_id: UserDep) -> Response:
-    diary.delete_checkin(db, user_id, day)
+@router.post("/checkin/{day}/delete", dependencies=[FormGuard])
+def delete_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> Response:
+    diary.delete_checkin(db, actor, day)
     return _deleted()
 
 
@@ -84,22 +83,22 @@ def delete_checkin(day: date, db: DbDep, user_id: UserDep) -> Response:
 
 
 @router.get("/{kind}/{entry_id}/edit")
-def edit_entry(request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep) -> Response:
+def edit_entry(request: Request, kind: str, entry_id: int, db: DbDep, actor: ActorDep) -> Response:
     entry_kind = quick_kind(kind)
-    entry = diary.get_entry(db, user_id, entry_kind, entry_id)
-    form = form_state(entry_kind, values_from_entry(entry))
+    entry = diary.get_entry(db, actor, entry_kind, entry_id)
+    form = form_state(entry_kind, values_from_entry(entry, actor.zone))
     return _edit_page(request, form, _title(entry_kind))
 
 
-@router.post("/{kind}/{entry_id}/edit", dependencies=[SameOrigin])
+@router.post("/{kind}/{entry_id}/edit", dependencies=[FormGuard])
 async def save_entry(
-    request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep
+    request: Request, kind: str, entry_id: int, db: DbDep, actor: ActorDep
 ) -> Response:
     """Replace every field of the entry with the submitted form."""
     entry_kind = quick_kind(kind)
     form = await request.form()
     try:
-        diary.update_entry(db, user_id, entry_kind, entry_id, raw_from_form(entry_kind, form))
+        diary.update_entry(db, actor, entry_kind, entry_id, raw_from_form(entry_kind, form))
     except InvalidInput as exc:
         state = form_state(entry_kind, values_from_form(form), exc.problems)
         return _edit_page(request, state, _title(entry_kind), 422)
@@ -108,16 +107,18 @@ async def save_entry(
 
 @router.get("/{kind}/{entry_id}/delete")
 def confirm_delete_entry(
-    request: Request, kind: str, entry_id: int, db: DbDep, user_id: UserDep
+    request: Request, kind: str, entry_id: int, db: DbDep, actor: ActorDep
 ) -> Response:
     entry_kind = quick_kind(kind)
-    entry = diary.get_entry(db, user_id, entry_kind, entry_id)
-    return _confirm_page(request, f"the {KIND_NAMES[entry_kind]} of {local_time(entry.started_at)}")
+    entry = diary.get_entry(db, actor, entry_kind, entry_id)
+    return _confirm_page(
+        request, f"the {KIND_NAMES[entry_kind]} of {format_local(entry.started_at, actor.zone)}"
+    )
 
 
-@router.post("/{kind}/{entry_id}/delete", dependencies=[SameOrigin])
-def delete_entry(kind: str, entry_id: int, db: DbDep, user_id: UserDep) -> Response:
-    diary.delete_entry(db, user_id, quick_kind(kind), entry_id)
+@router.post("/{kind}/{entry_id}/delete", dependencies=[FormGuard])
+def delete_entry(kind: str, entry_id: int, db: DbDep, actor: ActorDep) -> Response:
+    diary.delete_entry(db, actor, quick_kind(kind), entry_id)
     return _deleted()
 
 

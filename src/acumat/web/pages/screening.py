@@ -1,8 +1,9 @@
 """The safety questions in the browser: one group per page, the result, a clinician's approval.
 
-Question pages are GET forms carrying the answers so far, so the browser's Back button
-walks back through them; nothing is stored until the person asks for the result (POST).
-An answer that needs help straight away interrupts the questions at once.
+Each page of questions is a form posted to the server, which keeps the answers so far as a
+draft: no answer ever travels in an address. ``GET /check?group=…`` shows a page again with
+its answers, so Back and the "Change" links work; reading a page never writes anything. An
+answer that needs help straight away is saved by the post that gave it, and interrupts.
 """
 
 from __future__ import annotations
@@ -13,69 +14,88 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from acumat.errors import InvalidInput
-from acumat.safety import load_checklist, load_ruleset, missing_items
+from acumat.errors import InvalidInput, Problem
+from acumat.http.deps import ActorDep, DbDep
+from acumat.http.guard import FormGuard
+from acumat.safety import emergency_reasons, load_checklist, load_ruleset
 from acumat.safety.flow import Step, next_step
 from acumat.safety.schemas import MatStatus
-from acumat.services import screening
-from acumat.web.deps import DbDep, UserDep
-from acumat.web.pages.guard import SameOrigin
+from acumat.services import questionnaire, screening
+from acumat.web.forms import refuse_files
 from acumat.web.render import render
 
 router = APIRouter()
-CONTROL = frozenset({"group", "shown"})
 
 
 @router.get("/check")
-def question_page(request: Request, db: DbDep, user_id: UserDep) -> Response:
-    """The next group of questions, an interruption for an emergency, or 'ready'.
-
-    An emergency answer is stored at once (only once), so it reaches the Today page even
-    if the person closes this one.
-    """
-    answers = answers_from(request.query_params)
-    try:
-        step = next_step(answers, request.query_params.get("group"))
-    except InvalidInput as exc:
-        return _render_step(request, _first_step(), answers, _errors(exc), 422)
-    stop = screening.stop_at_emergency(db, user_id, answers)
-    if stop is not None:
-        return render(request, "check_stop.html", _stop_context(stop.reasons))
+def question_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
+    """The next group of questions (or the one asked for), the emergency stop, or 'ready'."""
+    answers = questionnaire.draft_answers(db, actor)
+    group = request.query_params.get("group")
+    stop = emergency_reasons(answers)
+    if stop and group is None:
+        return render(request, "check_stop.html", _stop_context(stop))
+    step = _step(answers, group)
+    if step is not None and group != step.group.id:
+        # Every page of questions has its own address, so the browser's Back walks them.
+        return RedirectResponse(f"/check?group={step.group.id}", status_code=303)
     if step is None:
-        return render(request, "check_ready.html", {"answers": answers, "nav": "check"})
-    return _render_step(request, step, answers, _unanswered(request, step, answers))
+        first = next(g.id for g in load_ruleset().groups)
+        return render(request, "check_ready.html", {"first": first, "nav": "check"})
+    return _render_step(request, step, answers, {})
 
 
-@router.post("/check", dependencies=[SameOrigin])
-async def save_screening(request: Request, db: DbDep, user_id: UserDep) -> Response:
-    """Save the answers: a full screening, or a stop at an emergency answer."""
+@router.post("/check/answers", dependencies=[FormGuard])
+async def save_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
+    """Keep one page's answers; interrupt for an emergency; else on to the next page."""
     form = await request.form()
-    screening.record_screening(db, user_id, answers_from(form))
+    refuse_files(form)
+    shown = [name for name in str(form.get("shown", "")).split(",") if name]
+    given = {k: str(v) for k, v in form.items() if k in shown and str(v).strip()}
+    outcome = questionnaire.answer_page(db, actor, shown, given)
+    if outcome.stopped is None and outcome.problems:
+        step = _step(outcome.answers, str(form.get("group", ""))) or _step(outcome.answers)
+        if step is not None:
+            errors = _errors(outcome.problems)
+            return _render_step(request, step, {**outcome.answers, **given}, errors)
+    # Each page has its own address (a group name, never an answer), so Back walks the pages.
+    following = None if outcome.stopped else _step(outcome.answers)
+    where = f"/check?group={following.group.id}" if following else "/check"
+    return RedirectResponse(where, status_code=303)
+
+
+@router.post("/check/restart", dependencies=[FormGuard])
+def restart(db: DbDep, actor: ActorDep) -> Response:
+    """Start the questions again from an empty page."""
+    questionnaire.restart(db, actor)
+    return RedirectResponse("/check", status_code=303)
+
+
+@router.post("/check", dependencies=[FormGuard])
+def save_screening(db: DbDep, actor: ActorDep) -> Response:
+    """Save the result of the answers given, and forget the draft."""
+    questionnaire.finish(db, actor)
     return RedirectResponse("/check/result?saved=screening", status_code=303)
 
 
 @router.get("/check/result")
-def result_page(request: Request, db: DbDep, user_id: UserDep) -> Response:
+def result_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """The latest result: anything urgent first, then the mat verdict and every reason."""
-    return _render_result(request, screening.mat_status(db, user_id))
+    return _render_result(request, screening.mat_status(db, actor))
 
 
-@router.post("/check/approval", dependencies=[SameOrigin])
-async def save_approval(request: Request, db: DbDep, user_id: UserDep) -> Response:
+@router.post("/check/approval", dependencies=[FormGuard])
+async def save_approval(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """Record that a clinician approved mat use."""
     form = await request.form()
+    refuse_files(form)
     raw = {k: str(v) for k, v in form.items() if k in ("clinician", "approved_on", "note")}
     try:
-        screening.record_approval(db, user_id, raw)
+        screening.record_approval(db, actor, raw)
     except InvalidInput as exc:
-        refused = {"values": raw, "errors": _errors(exc)}
-        return _render_result(request, screening.mat_status(db, user_id), refused, 422)
+        refused = {"values": raw, "errors": _errors(exc.problems)}
+        return _render_result(request, screening.mat_status(db, actor), refused, 422)
     return RedirectResponse("/check/result?saved=approval", status_code=303)
-
-
-def answers_from(params: Mapping[str, Any]) -> dict[str, str]:
-    """Question answers among form fields; blanks are unanswered."""
-    return {k: str(v) for k, v in params.items() if k not in CONTROL and str(v).strip()}
 
 
 def sources_for(reasons: list[Any]) -> dict[str, Any]:
@@ -84,21 +104,12 @@ def sources_for(reasons: list[Any]) -> dict[str, Any]:
     return {sid: register[sid] for reason in reasons for sid in reason.sources}
 
 
-def _first_step() -> Step:
-    step = next_step({})
-    assert step is not None
-    return step
+def _step(answers: Mapping[str, str], group: str | None = None) -> Step | None:
+    return next_step(answers, group)
 
 
-def _errors(exc: InvalidInput) -> dict[str, str]:
-    return {p.field: p.message for p in exc.problems}
-
-
-def _unanswered(request: Request, step: Step, answers: Mapping[str, str]) -> dict[str, str]:
-    """Required questions that were on the submitted page and still have no answer."""
-    shown = set(request.query_params.get("shown", "").split(","))
-    gaps = set(missing_items(answers)) & shown
-    return {item.id: "Please choose an answer." for item in step.items if item.id in gaps}
+def _errors(problems: list[Problem]) -> dict[str, str]:
+    return {p.field: p.message for p in problems}
 
 
 def _render_step(
@@ -108,12 +119,9 @@ def _render_step(
     errors: Mapping[str, str],
     status: int | None = None,
 ) -> Response:
-    here = {item.id for item in step.items}
-    carried = {k: v for k, v in answers.items() if k not in here}
     context = {
         "step": step,
         "answers": answers,
-        "carried": carried,
         "errors": errors,
         "nav": "check",
     }
@@ -121,7 +129,8 @@ def _render_step(
 
 
 def _stop_context(reasons: list[Any]) -> dict[str, Any]:
-    return {"reasons": reasons, "sources": sources_for(reasons), "nav": "check"}
+    first = next(g.id for g in load_ruleset().groups)
+    return {"reasons": reasons, "sources": sources_for(reasons), "nav": "check", "first": first}
 
 
 def _render_result(

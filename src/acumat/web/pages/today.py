@@ -9,12 +9,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from acumat import clock
+from acumat.actor import Actor
 from acumat.diary.schemas import EntryKind
 from acumat.errors import InvalidInput, NotFound
+from acumat.http.deps import ActorDep, DbDep
+from acumat.http.guard import FormGuard
 from acumat.safety import daily_signs
 from acumat.services import daily, diary, screening
-from acumat.web.deps import DbDep, UserDep
+from acumat.services.database import Database
 from acumat.web.forms import (
     FormState,
     form_state,
@@ -25,7 +27,6 @@ from acumat.web.forms import (
     values_from_form,
 )
 from acumat.web.pages.charts import trend_chart
-from acumat.web.pages.guard import SameOrigin
 from acumat.web.render import render
 
 router = APIRouter()
@@ -34,35 +35,35 @@ QUICK_KINDS: tuple[EntryKind, ...] = ("episode", "session", "care")
 
 
 @router.get("/")
-def today_page(request: Request, db: DbDep, user_id: UserDep) -> Response:
-    return _render_today(request, db, user_id)
+def today_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
+    return _render_today(request, db, actor)
 
 
-@router.post("/checkin", dependencies=[SameOrigin])
-async def save_checkin(request: Request, db: DbDep, user_id: UserDep) -> Response:
+@router.post("/checkin", dependencies=[FormGuard])
+async def save_checkin(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """Create or replace the check-in of the submitted day."""
     form = await request.form()
     try:
         flags = red_flags_from_form(form)
-        result = daily.check_in(db, user_id, raw_from_form("checkin", form), flags, replace=True)
+        result = daily.check_in(db, actor, raw_from_form("checkin", form), flags, replace=True)
     except InvalidInput as exc:
         state = form_state("checkin", values_from_form(form), exc.problems)
-        return _render_today(request, db, user_id, state)
+        return _render_today(request, db, actor, state)
     if result.triage is not None and result.triage.is_urgent:
         return RedirectResponse("/check/result", status_code=303)
     return RedirectResponse("/?saved=checkin", status_code=303)
 
 
-@router.post("/log/{kind}", dependencies=[SameOrigin])
-async def log_entry(request: Request, kind: str, db: DbDep, user_id: UserDep) -> Response:
+@router.post("/log/{kind}", dependencies=[FormGuard])
+async def log_entry(request: Request, kind: str, db: DbDep, actor: ActorDep) -> Response:
     """Log a spasm episode, mat session or care activity."""
     entry_kind = quick_kind(kind)
     form = await request.form()
     try:
-        diary.add_entry(db, user_id, entry_kind, raw_from_form(entry_kind, form))
+        diary.add_entry(db, actor, entry_kind, raw_from_form(entry_kind, form))
     except InvalidInput as exc:
         state = form_state(entry_kind, values_from_form(form), exc.problems)
-        return _render_today(request, db, user_id, state)
+        return _render_today(request, db, actor, state)
     return RedirectResponse(f"/?saved={entry_kind}", status_code=303)
 
 
@@ -75,31 +76,31 @@ def quick_kind(kind: str) -> EntryKind:
 
 
 def _render_today(
-    request: Request, db: DbDep, user_id: int, refused: FormState | None = None
+    request: Request, db: Database, actor: Actor, refused: FormState | None = None
 ) -> Response:
-    forms = _fresh_forms(db, user_id)
+    forms = _fresh_forms(db, actor)
     if refused is not None:
         forms[refused.kind] = refused
     context = {
         "forms": forms,
-        "today": clock.today(),
-        "chart": trend_chart(db, user_id, 30, True),
-        "safety": screening.mat_status(db, user_id),
+        "today": actor.today(),
+        "chart": trend_chart(db, actor, 30, True),
+        "safety": screening.mat_status(db, actor),
         "signs": daily_signs(),
     }
     return render(request, "today.html", context, 422 if refused else 200)
 
 
-def _fresh_forms(db: DbDep, user_id: int) -> dict[str, FormState]:
-    now = {"started_at": local_minute(clock.utcnow())}
+def _fresh_forms(db: Database, actor: Actor) -> dict[str, FormState]:
+    now = {"started_at": local_minute(actor.now(), actor.zone)}
     forms: dict[str, FormState] = {kind: form_state(kind, dict(now)) for kind in QUICK_KINDS}
-    forms["checkin"] = form_state("checkin", _checkin_values(db, user_id))
+    forms["checkin"] = form_state("checkin", _checkin_values(db, actor))
     return forms
 
 
-def _checkin_values(db: DbDep, user_id: int) -> dict[str, str | list[str]]:
-    today = clock.today()
+def _checkin_values(db: Database, actor: Actor) -> dict[str, str | list[str]]:
+    today = actor.today()
     try:
-        return values_from_entry(diary.get_checkin(db, user_id, today))
+        return values_from_entry(diary.get_checkin(db, actor, today), actor.zone)
     except NotFound:
         return {"day": today.isoformat()}

@@ -6,23 +6,44 @@ requests get the same message rendered in the error page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from acumat.diary.validation import problems_from_errors
-from acumat.errors import AcumatError, Conflict, DatabaseNotReady, InvalidInput, NotFound, Problem
+from acumat.errors import (
+    AcumatError,
+    Busy,
+    Conflict,
+    DatabaseNotReady,
+    DatabaseUnavailable,
+    InvalidInput,
+    NotFound,
+    Problem,
+)
+from acumat.validation import problems_from_errors
 
 STATUS: list[tuple[type[AcumatError], int, str]] = [
     (InvalidInput, 422, "invalid_input"),
     (NotFound, 404, "not_found"),
     (Conflict, 409, "conflict"),
+    (Busy, 503, "busy"),
     (DatabaseNotReady, 503, "database_not_ready"),
+    (DatabaseUnavailable, 503, "database_unavailable"),
 ]
+RETRY_AFTER = {"Retry-After": "2"}
 
-
-HTTP_CODES = {403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+HTTP_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+}
+HtmlError = Callable[[Request, AcumatError, int], Response]
+HtmlHttpError = Callable[[Request, int, str], Response]
 
 
 def status_for(exc: AcumatError) -> tuple[int, str]:
@@ -53,17 +74,18 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/")
 
 
-def install(app: FastAPI) -> None:
-    """Register the handlers on ``app``."""
+def install(app: FastAPI, *, html_error: HtmlError, html_http_error: HtmlHttpError) -> None:
+    """Register the handlers on ``app``; pages' errors are drawn by the given renderers."""
 
     async def on_acumat_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, AcumatError)
         status, _ = status_for(exc)
+        headers = RETRY_AFTER if isinstance(exc, Busy) else {}
         if _wants_html(request):
-            from acumat.web.render import render_error
-
-            return render_error(request, exc, status)
-        return JSONResponse(error_body(exc), status_code=status)
+            response = html_error(request, exc, status)
+            response.headers.update(headers)
+            return response
+        return JSONResponse(error_body(exc), status_code=status, headers=headers)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -72,9 +94,7 @@ def install(app: FastAPI) -> None:
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         if _wants_html(request):
-            from acumat.web.render import render_http_error
-
-            return render_http_error(request, exc.status_code, str(exc.detail))
+            return html_http_error(request, exc.status_code, str(exc.detail))
         body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "message": str(exc.detail)}
         return JSONResponse({**body, "problems": []}, exc.status_code, headers=exc.headers)
 

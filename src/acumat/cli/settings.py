@@ -1,0 +1,48 @@
+"""``acumat settings``: your time zone (which day "today" is) and region."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from acumat.cli.state import open_diary
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``settings`` command to ``app``."""
+    app.command(name="settings")(settings)
+
+
+def settings(
+    ctx: typer.Context,
+    timezone: Annotated[
+        str | None,
+        typer.Option("--timezone", help="Your IANA time zone, e.g. Europe/Oslo."),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="Your region: GB, IE, EU, US, CA, AU or NZ.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+) -> None:
+    """Show your settings, or change them with --timezone and --region.
+
+    Your time zone decides which day "today" is, the days of your diary, and every time
+    acumat shows you. It starts as this computer's zone.
+
+    Example: acumat settings --timezone Europe/Oslo
+    """
+    from acumat.services import settings as service
+
+    db, actor = open_diary(ctx)
+    changes = {k: v for k, v in (("timezone", timezone), ("region", region)) if v is not None}
+    if changes:
+        actor = service.change_settings(db, actor, changes)
+    current = service.read_settings(actor)
+    if as_json:
+        from acumat.cli.output import emit_json
+
+        emit_json(current)
+        return
+    verb = "Saved" if changes else "Your settings"
+    typer.echo(f"{verb}: time zone {current.timezone}, region {current.region}.")

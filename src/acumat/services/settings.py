@@ -1,0 +1,65 @@
+"""A person's own settings: the time zone their days are counted in, and their region."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from acumat import clock
+from acumat.actor import Actor
+from acumat.services.database import actor_of
+from acumat.store.engine import Database
+from acumat.store.repos import UserRepo
+from acumat.validation import parse
+
+REGIONS = ("GB", "IE", "EU", "US", "CA", "AU", "NZ")
+
+
+def _known_zone(name: str) -> str:
+    try:
+        clock.zone(name)
+    except KeyError:
+        raise ValueError(
+            f"{name!r} is not a time zone acumat knows; use a name such as Europe/London, "
+            "America/New_York or Pacific/Auckland"
+        ) from None
+    return name
+
+
+def _known_region(code: str) -> str:
+    if code.upper() not in REGIONS:
+        raise ValueError(f"must be one of: {', '.join(REGIONS)}")
+    return code.upper()
+
+
+class SettingsIn(BaseModel):
+    """What a person may change; anything left out stays as it is."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    timezone: Annotated[str, AfterValidator(_known_zone)] | None = None
+    region: Annotated[str, AfterValidator(_known_region)] | None = None
+
+
+class SettingsOut(BaseModel):
+    timezone: str
+    region: str
+
+
+def read_settings(actor: Actor) -> SettingsOut:
+    return SettingsOut(timezone=actor.timezone, region=actor.region)
+
+
+def change_settings(db: Database, actor: Actor, raw: Mapping[str, Any]) -> Actor:
+    """Store the new settings; returns the actor as they now are."""
+    data = parse(SettingsIn, raw, None)
+    with db.transaction() as session:
+        user = UserRepo(session).get(actor.user_id)
+        if data.timezone is not None:
+            user.timezone = data.timezone
+        if data.region is not None:
+            user.region = data.region
+        session.flush()
+        return actor_of(user)
