@@ -69,6 +69,15 @@ def iso_day(value: object) -> object:
         raise ValueError(f"{value.strip()} is not a real day of the calendar") from None
 
 
+def written_instant(value: object) -> object:
+    """A date and time as text (or a datetime): a bare number is not read as a timestamp."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and not value.strip().lstrip("+-").replace(".", "").isdigit():
+        return value
+    raise ValueError("must be a date and time written like 2026-03-14 09:30")
+
+
 def day_in_window(value: date) -> date:
     if not in_window(value):
         raise ValueError(window_message())
@@ -122,4 +131,4 @@ def instant_not_future(value: datetime, info: ValidationInfo) -> datetime:
 
 PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day)]
 SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window)]
-PastTime = Annotated[datetime, AfterValidator(aware_not_future)]
+PastTime = Annotated[datetime, BeforeValidator(written_instant), AfterValidator(aware_not_future)]

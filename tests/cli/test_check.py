@@ -82,7 +82,7 @@ def test_missing_items_exit_2_and_are_named(run: Run, tmp_path: Path, home_url: 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "cannot read"),
+        ("{not json", "is not valid JSON"),
         ("[1, 2]", "must be a JSON object"),
         ('{"pain_now": 11}', "pain_now"),
         ('{"mood": "yes"}', "mood"),

@@ -6,7 +6,6 @@ Rendering lives here; every decision is the safety engine's, reached through
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,7 +23,6 @@ app = typer.Typer(
     help="Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.",
     invoke_without_command=True,
 )
-MAX_ANSWERS_BYTES = 256 * 1024
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
@@ -122,26 +120,10 @@ def _print_items(as_json: bool) -> None:
         typer.echo(f"{item.id:28} {item.kind:9} {item.text}")
 
 
-def _read_answers(path: Path) -> dict[str, Any]:
-    from acumat.errors import InvalidInput
-
-    try:
-        if path.stat().st_size > MAX_ANSWERS_BYTES:
-            raise InvalidInput.single("answers", "file is larger than 256 KB")
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput.single("answers", f"cannot read {path} as JSON: {exc}") from exc
-    if not isinstance(loaded, dict):
-        raise InvalidInput.single(
-            "answers", "must be a JSON object mapping question ids to answers"
-        )
-    return loaded
-
-
 def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool) -> None:
     from acumat.services import screening
 
-    answers = _read_answers(path)
+    answers = screening.read_answers_file(path)
     if dry_run:
         triage, complete = screening.triage_what_we_can(answers)
         result = {**triage.to_dict(), "complete": complete}

@@ -17,12 +17,12 @@ from acumat.cli.state import open_diary
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
-    ENTRY_NAMES,
     SKIN_REACTIONS,
     STOP_REASONS,
     TRIGGERS,
 )
 from acumat.errors import InvalidInput
+from acumat.kinds import ENTRY_NAMES
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

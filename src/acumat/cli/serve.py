@@ -46,7 +46,12 @@ def serve(
 
     settings = state(ctx).settings()
     bind_host = ensure_local_host(host or settings.host)
-    listener = bind(bind_host, port or settings.port)
+    chosen = settings.port if port is None else port
+    if not 1 <= chosen <= 65535:
+        raise InvalidInput.single(
+            "--port", f"must be a whole number from 1 to 65535 (got {chosen})"
+        )
+    listener = bind(bind_host, chosen)
     try:
         check_database(settings)
         run(settings, listener, open_browser)

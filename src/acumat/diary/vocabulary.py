@@ -6,13 +6,6 @@ schema-compatible change; renaming one needs a data migration.
 
 from __future__ import annotations
 
-ENTRY_NAMES: dict[str, str] = {
-    "checkin": "check-in",
-    "episode": "spasm episode",
-    "session": "mat session",
-    "care": "care activity",
-}
-
 TRIGGERS: dict[str, str] = {
     "lifting": "Lifting or carrying",
     "sitting_posture": "Long sitting or one posture",

@@ -6,7 +6,9 @@ the transaction opens, so a refused screening writes nothing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -39,6 +41,54 @@ from acumat.store.repos import SafetyRepo
 from acumat.validation import parse
 
 NOT_SCREENED = "Answer the safety questions before using a mat."
+MAX_ANSWERS_BYTES = 256 * 1024
+
+
+def read_answers_file(path: Path) -> dict[str, object]:
+    """The answers in a JSON file mapping question ids to answers, read strictly.
+
+    A file that is too big, not UTF-8 (a byte-order mark is fine), not JSON, nested absurdly
+    deep, holding NaN or a number too long to read, or naming a question twice is refused
+    as :class:`InvalidInput` on ``answers`` with what to fix: a "yes" must never be lost to
+    a later "no" for the same question.
+    """
+    try:
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise InvalidInput.single("answers", "the file is larger than 256 KB")
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        raise InvalidInput.single("answers", f"cannot read the file {path.name}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput.single("answers", "the file is not UTF-8 text") from None
+    loaded = _strict_json(text)
+    if not isinstance(loaded, dict):
+        raise InvalidInput.single(
+            "answers", "must be a JSON object mapping question ids to answers"
+        )
+    return loaded
+
+
+def _strict_json(text: str) -> object:
+    def unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        seen: dict[str, object] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise InvalidInput.single(key, "is answered twice in the file; keep one answer")
+            seen[key] = value
+        return seen
+
+    def no_constants(name: str) -> object:
+        raise InvalidInput.single("answers", f"{name} is not an answer; use a number or text")
+
+    try:
+        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constants)
+    except json.JSONDecodeError as exc:
+        message = f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        raise InvalidInput.single("answers", message) from None
+    except (RecursionError, ValueError):
+        raise InvalidInput.single(
+            "answers", "the file is nested too deeply or holds a number too long to read"
+        ) from None
 
 
 def check_answers(answers: Mapping[str, object]) -> TriageResult:

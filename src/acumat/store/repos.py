@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from acumat import clock
-from acumat.diary.vocabulary import ENTRY_NAMES
 from acumat.errors import NotFound
+from acumat.kinds import ENTRY_NAMES
 from acumat.store.models import (
     ENTRY_MODELS,
     CareActivity,

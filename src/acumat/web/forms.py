@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from starlette.datastructures import FormData
 
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
-from acumat.errors import InvalidInput, Problem
+from acumat.errors import InvalidInput, NotFound, Problem
 
 FormValues = dict[str, str | list[str]]
 
@@ -47,6 +47,7 @@ class FormState:
         return bool(self.errors or self.general)
 
 
+QUICK_KINDS: tuple[EntryKind, ...] = ("episode", "session", "care")
 FLAG_PREFIX = "flag."  # the daily red-flag boxes that ride along with the check-in form
 
 
@@ -143,3 +144,11 @@ def _as_text(value: object, zone: tzinfo) -> str | list[str]:
     if isinstance(value, list):
         return [str(v) for v in value]
     return str(value)
+
+
+def quick_kind(kind: str) -> EntryKind:
+    """The timed entry kind named in a URL; anything else is a page that does not exist."""
+    for known in QUICK_KINDS:
+        if kind == known:
+            return known
+    raise NotFound("kind of entry", repr(kind))

@@ -16,7 +16,6 @@ from jinja2.runtime import Context
 from acumat.diary.vocabulary import (
     BACK_LOCATIONS,
     CARE_KINDS,
-    ENTRY_NAMES,
     SKIN_REACTIONS,
     STOP_REASONS,
     TRIGGERS,
@@ -24,6 +23,7 @@ from acumat.diary.vocabulary import (
 from acumat.errors import AcumatError, InvalidInput, NotFound
 from acumat.http.csrf import csrf_token
 from acumat.http.deps import get_actor, get_db
+from acumat.kinds import ENTRY_NAMES
 from acumat.safety.loader import urgency_label, verdict_label
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -17,11 +17,11 @@ from acumat.timecheck import SaneDay
 from acumat.web.forms import (
     FormState,
     form_state,
+    quick_kind,
     raw_from_form,
     values_from_entry,
     values_from_form,
 )
-from acumat.web.pages.today import quick_kind
 from acumat.web.render import KIND_NAMES, format_local, render
 
 router = APIRouter(prefix="/diary")

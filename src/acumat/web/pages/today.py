@@ -10,7 +10,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from acumat.actor import Actor
-from acumat.diary.schemas import EntryKind
 from acumat.errors import InvalidInput, NotFound
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
@@ -18,9 +17,11 @@ from acumat.safety import daily_signs
 from acumat.services import daily, diary, screening
 from acumat.services.database import Database
 from acumat.web.forms import (
+    QUICK_KINDS,
     FormState,
     form_state,
     local_minute,
+    quick_kind,
     raw_from_form,
     red_flags_from_form,
     values_from_entry,
@@ -30,8 +31,6 @@ from acumat.web.pages.charts import trend_chart
 from acumat.web.render import render
 
 router = APIRouter()
-
-QUICK_KINDS: tuple[EntryKind, ...] = ("episode", "session", "care")
 
 
 @router.get("/")
@@ -65,14 +64,6 @@ async def log_entry(request: Request, kind: str, db: DbDep, actor: ActorDep) -> 
         state = form_state(entry_kind, values_from_form(form), exc.problems)
         return _render_today(request, db, actor, state)
     return RedirectResponse(f"/?saved={entry_kind}", status_code=303)
-
-
-def quick_kind(kind: str) -> EntryKind:
-    """The timed entry kind named in a URL; anything else is a page that does not exist."""
-    for known in QUICK_KINDS:
-        if kind == known:
-            return known
-    raise NotFound("kind of entry", repr(kind))
 
 
 def _render_today(
