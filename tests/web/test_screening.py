@@ -12,6 +12,7 @@ from acumat.actor import Actor
 from acumat.services import screening
 from acumat.store.engine import Database
 from acumat.store.models import ClinicianApproval, Screening
+from tests.conftest import FROZEN_NOW
 from tests.safety.kit import complete
 
 
@@ -197,3 +198,21 @@ def test_a_sign_and_none_of_these_together_are_refused(client: TestClient, db: D
     assert page.status_code == 422
     assert "pick one" in page.text
     assert stored(db) == 0
+
+
+def test_another_persons_urgent_result_never_shows_on_my_pages(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    from acumat.store.models import User
+
+    with db.transaction() as session:
+        someone = User(email="someone@example.org", created_at=FROZEN_NOW)
+        session.add(someone)
+        session.flush()
+        stranger = Actor(someone.id)
+    screening.record_screening(db, stranger, {"chest_pain": "yes"})
+    for url in ("/", "/diary", "/check/result", "/settings"):
+        assert not starts_with_alert(client.get(url).text), url
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    for url in ("/", "/diary", "/check/result", "/settings"):
+        assert starts_with_alert(client.get(url).text), url

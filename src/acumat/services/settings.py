@@ -14,7 +14,15 @@ from acumat.store.engine import Database
 from acumat.store.repos import UserRepo
 from acumat.validation import parse
 
-REGIONS = ("GB", "IE", "EU", "US", "CA", "AU", "NZ")
+REGIONS = {
+    "GB": "United Kingdom",
+    "IE": "Ireland",
+    "EU": "Elsewhere in Europe",
+    "US": "United States",
+    "CA": "Canada",
+    "AU": "Australia",
+    "NZ": "New Zealand",
+}
 
 
 def _known_zone(name: str) -> str:
