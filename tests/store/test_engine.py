@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from sqlalchemy import text
 from acumat.config import load_settings
 from acumat.errors import DatabaseNotReady
 from acumat.services.database import local_actor, open_database
-from acumat.store.engine import make_engine
+from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import HEAD, current_revision, ensure_current
 from acumat.store.types import UTCDateTime
 
@@ -51,3 +51,33 @@ def test_a_non_sqlite_database_must_be_upgraded_explicitly(postgres_url: str) ->
 def test_naive_datetimes_are_refused_by_the_column_type() -> None:
     with pytest.raises(ValueError, match="naive datetime refused"):
         UTCDateTime().process_bind_param(datetime(2026, 1, 1), make_engine("sqlite://").dialect)
+
+
+def test_a_database_error_never_quotes_the_values_written(db: Database) -> None:
+    """Health data must not reach a log through a driver's error message (D-M4)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from acumat.store.models import CheckIn, User
+
+    with db.transaction() as session:
+        user = User(is_local=True, created_at=datetime.now(UTC))
+        session.add(user)
+        session.flush()
+        user_id = user.id
+    now = datetime.now(UTC)
+    twins = [
+        CheckIn(
+            user_id=user_id,
+            day=date(2026, 3, 14),
+            pain=3,
+            note="PRIVACYCANARY started antidepressants",
+            created_at=now,
+            updated_at=now,
+        )
+        for _ in range(2)
+    ]
+    with pytest.raises(IntegrityError) as caught, db.transaction() as session:  # noqa: PT012
+        session.add_all(twins)
+        session.flush()
+    assert "PRIVACYCANARY" not in str(caught.value)
+    assert "parameters hidden" in str(caught.value)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from acumat.errors import Busy
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another (an import) before it is Busy
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 
@@ -22,7 +23,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # WAL + NORMAL can lose the last commit on power loss; FULL keeps every returned write.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
