@@ -58,9 +58,16 @@ def error_body(exc: AcumatError) -> dict[str, object]:
     problems = exc.problems if isinstance(exc, InvalidInput) else []
     return {
         "error": code,
-        "message": str(exc),
-        "problems": [{"field": p.field, "message": p.message} for p in problems],
+        "message": _printable(str(exc)),
+        "problems": [
+            {"field": _printable(p.field), "message": _printable(p.message)} for p in problems
+        ],
     }
+
+
+def _printable(text: str) -> str:
+    """``text`` as UTF-8 can carry it: a refusal may quote a key holding a lone surrogate."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _from_request_validation(exc: RequestValidationError) -> InvalidInput:

@@ -59,9 +59,13 @@ def _coerce(item: Item, value: object) -> Answer | None:
     return None
 
 
+MAX_DIGITS = 6  # more digits than any allowed number has: refused before it is read
+
+
 def _number(allowed: NumberRange, value: object) -> int | None:
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value.strip())
+    text = value.strip() if isinstance(value, str) else ""
+    if text and len(text) <= MAX_DIGITS and text.isascii() and text.isdigit():
+        value = int(text)
     if isinstance(value, bool) or not isinstance(value, int):
         return None
     return value if allowed.min <= value <= allowed.max else None

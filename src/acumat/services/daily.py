@@ -50,9 +50,8 @@ def check_in(
     try:
         return _check_in_once(db, actor, data, flags, replace=replace)
     except IntegrityError:
-        # Another writer created the day between our read and our insert.
-        if not replace:
-            raise CheckInConflict(str(diary.day_taken(data.day)), None) from None
+        # Another writer created the day between our read and our insert: try once more, so
+        # a replacement replaces and a refusal still carries the re-check's result.
         return _check_in_once(db, actor, data, flags, replace=replace)
 
 

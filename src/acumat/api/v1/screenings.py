@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 from acumat.api.v1.responses import mark_created, refusals
 from acumat.http.deps import ActorDep, DbDep
@@ -14,7 +14,9 @@ from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, ScreeningO
 from acumat.services import screening
 
 router = APIRouter(tags=["safety"])
-Answers = dict[str, str | int]
+# Taken as sent (true stays true, never the number 1), so the safety room refuses a wrong
+# answer by its question, with what is allowed.
+Answers = dict[str, StrictStr | StrictInt | StrictBool]
 
 
 class AnswersIn(BaseModel):
