@@ -13,19 +13,12 @@ from dataclasses import dataclass, field
 from acumat.actor import Actor
 from acumat.clock import utcnow
 from acumat.errors import InvalidInput, Problem
-from acumat.safety import (
-    TriageResult,
-    Urgency,
-    Verdict,
-    emergency_reasons,
-    load_ruleset,
-    missing_items,
-)
+from acumat.safety import load_ruleset, missing_items
 from acumat.safety.answers import validated
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import screening
 from acumat.store.engine import Database
-from acumat.store.repos import DraftRepo, SafetyRepo
+from acumat.store.repos import DraftRepo
 
 MISSING = "Please choose an answer."
 
@@ -62,7 +55,7 @@ def answer_page(
         drafts = DraftRepo(session, actor.user_id)
         answers = {k: v for k, v in drafts.answers().items() if k not in asked} | valid
         drafts.save(answers, utcnow())
-        stopped = _stop_once(SafetyRepo(session, actor.user_id), answers)
+        stopped = screening.emergency_stop_in(session, actor, answers, once=True)
     problems += [
         Problem(i, MISSING) for i in missing_items(answers) if i in asked and i not in given
     ]
@@ -104,17 +97,3 @@ def _split_valid(
             continue
         valid[key] = str(clean[key])
     return valid, problems
-
-
-def _stop_once(repo: SafetyRepo, answers: Mapping[str, str]) -> ScreeningOut | None:
-    """Store an emergency stop for ``answers`` unless the latest result already is that stop."""
-    reasons = emergency_reasons(answers)
-    if not reasons:
-        return None
-    latest = repo.latest_screening()
-    if latest is not None and not latest.complete and latest.answers == dict(answers):
-        return ScreeningOut.model_validate(latest)
-    # MAT-D1: an emergency always blocks the mat.
-    result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, load_ruleset().version)
-    values = screening.screening_values(answers, result, origin="screening", complete=False)
-    return ScreeningOut.model_validate(repo.add_screening(values))

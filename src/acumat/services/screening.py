@@ -134,16 +134,34 @@ def record_screening_in(
 def record_emergency_stop(
     db: Database, actor: Actor, answers: Mapping[str, object], origin: str = "screening"
 ) -> ScreeningOut | None:
-    """Store answers cut short by an emergency answer; ``None`` if none is an emergency.
+    """Store answers cut short by an emergency answer; ``None`` if none is an emergency."""
+    with db.transaction() as session:
+        return emergency_stop_in(session, actor, answers, origin=origin)
 
-    MAT-D1: an emergency always blocks the mat, so the verdict is ``do-not-use``.
+
+def emergency_stop_in(
+    session: Session,
+    actor: Actor,
+    answers: Mapping[str, object],
+    *,
+    origin: str = "screening",
+    once: bool = False,
+) -> ScreeningOut | None:
+    """:func:`record_emergency_stop` in the caller's transaction.
+
+    MAT-D1: an emergency always blocks the mat, so the verdict is ``do-not-use``. With
+    ``once``, answers the latest result already stopped on are not stored a second time.
     """
     reasons = emergency_reasons(answers)
     if not reasons:
         return None
-    version = load_ruleset().version
-    result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, version)
-    return _store(db, actor, dict(answers), result, origin=origin, complete=False)
+    repo = SafetyRepo(session, actor.user_id)
+    latest = repo.latest_screening() if once else None
+    if latest is not None and not latest.complete and latest.answers == dict(answers):
+        return ScreeningOut.model_validate(latest)
+    result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, load_ruleset().version)
+    values = screening_values(answers, result, origin=origin, complete=False)
+    return ScreeningOut.model_validate(repo.add_screening(values))
 
 
 def recheck_answers(red_flags: Mapping[str, object]) -> dict[str, str]:
@@ -301,17 +319,3 @@ def screening_values(
         "reasons": [{**r.to_dict(), "level": r.level} for r in result.reasons],
         "ruleset_version": result.ruleset_version,
     }
-
-
-def _store(
-    db: Database,
-    actor: Actor,
-    answers: dict[str, object],
-    result: TriageResult,
-    *,
-    origin: str,
-    complete: bool,
-) -> ScreeningOut:
-    values = screening_values(answers, result, origin=origin, complete=complete)
-    with db.transaction() as session:
-        return ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
