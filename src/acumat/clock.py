@@ -6,6 +6,7 @@ the person's zone (see :class:`acumat.actor.Actor`).
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,7 +28,11 @@ def zone(name: str) -> ZoneInfo:
     if not name or name != name.strip() or name.startswith(("/", ".")) or ".." in name:
         raise KeyError(name)
     try:
-        return ZoneInfo(name)
+        with warnings.catch_warnings():
+            # An unknown name makes zoneinfo import a missing tzdata module, which trips over
+            # pygal's old-style import hook (no find_spec) once charts have been drawn.
+            warnings.simplefilter("ignore", ImportWarning)
+            return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise KeyError(name) from None
 
