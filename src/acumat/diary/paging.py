@@ -77,14 +77,15 @@ def checkin_bound(after: Position | None, zone: tzinfo) -> date | None:
 
 def timed_bound(
     kind: EntryKind, after: Position | None, zone: tzinfo
-) -> tuple[datetime, int] | None:
-    """Entries of ``kind`` after ``after`` have ``(started_at, id)`` below this pair."""
+) -> tuple[datetime, int | None] | None:
+    """Entries of ``kind`` after ``after`` have ``(started_at, id)`` below this pair; an id
+    of ``None`` lets in every entry that started at that instant (``None``: no bound)."""
     if after is None:
         return None
     if not isinstance(after.at, datetime):
         return day_start(after.at, zone, 1), 0
     if RANK[kind] < RANK[after.kind]:
-        return after.at, MAX_ENTRY_ID + 1
+        return after.at, None
     if RANK[kind] > RANK[after.kind]:
         return after.at, 0
     return after.at, after.id

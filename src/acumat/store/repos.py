@@ -124,11 +124,12 @@ class DiaryRepo:
         end: date,
         zone: tzinfo,
         *,
-        before: tuple[datetime, int] | None,
+        before: tuple[datetime, int | None] | None,
         limit: int,
     ) -> list[Timed]:
         """Up to ``limit`` entries started on the days ``start``..``end`` (in ``zone``) whose
-        ``(started_at, id)`` is below ``before``, newest first.
+        ``(started_at, id)`` is below ``before``, newest first; a ``None`` id in ``before``
+        lets in every entry that started at its instant.
 
         One index range scan of ``(user_id, started_at)``: only the page is read.
         """
@@ -139,9 +140,9 @@ class DiaryRepo:
         if before is not None:
             at, entry_id = before
             # Spelled as a range on started_at plus a tie-break, so both databases use the index.
-            query = query.where(
-                model.started_at <= at, or_(model.started_at < at, model.id < entry_id)
-            )
+            query = query.where(model.started_at <= at)
+            if entry_id is not None:
+                query = query.where(or_(model.started_at < at, model.id < entry_id))
         order = (model.started_at.desc(), model.id.desc())
         return list(self.session.scalars(query.order_by(*order).limit(limit)))
 
