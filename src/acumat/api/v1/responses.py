@@ -51,10 +51,11 @@ Responses = dict[int | str, dict[str, Any]]
 
 def refusals(*statuses: int) -> Responses:
     """The ``responses=`` entries documenting ``statuses`` with the shared error body."""
-    return {
-        s: {"model": ErrorOut, "description": DESCRIPTIONS[s], "headers": HEADERS.get(s, {})}
-        for s in sorted(statuses)
-    }
+    answers: Responses = {s: {"model": ErrorOut, "description": DESCRIPTIONS[s]} for s in statuses}
+    for status, headers in HEADERS.items():
+        if status in answers:
+            answers[status]["headers"] = headers
+    return dict(sorted(answers.items(), key=lambda item: str(item[0])))
 
 
 def reads(*statuses: int) -> Responses:
