@@ -215,6 +215,8 @@ BAD_CURSORS = [
     cursor_of("episodes|episode|2026-03-14T12:00:00+00:00|1") + "=",
     cursor_of("episodes|episode|2026-03-14T12:00:00+00:00|1|x"),
     base64.urlsafe_b64encode(b"\xff\xfe").decode(),
+    "é",  # found by schemathesis: was a 500 (b64decode's ValueError for non-ASCII text)
+    "ZGlhcnl8Y2hlY2tpbnwyMDI2LTAzLTE0fDI\u00e9",
 ]
 
 

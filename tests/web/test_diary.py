@@ -151,7 +151,7 @@ def test_a_short_diary_has_no_paging_links(client: TestClient, db: Database, act
     assert "Newest entries" not in page
 
 
-@pytest.mark.parametrize("cursor", ["nonsense", "x" * 201])
+@pytest.mark.parametrize("cursor", ["nonsense", "x" * 201, "é"])
 def test_a_made_up_cursor_is_a_422_page_naming_it(client: TestClient, cursor: str) -> None:
     answer = client.get("/diary", params={"cursor": cursor})
     assert answer.status_code == 422

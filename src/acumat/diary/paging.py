@@ -114,6 +114,8 @@ def decode(listing: str, cursor: str) -> Position:
 
 
 def _parse(listing: str, cursor: str) -> Position | None:
+    if not cursor.isascii():  # b64decode raises a plain ValueError for other letters
+        return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         text = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
