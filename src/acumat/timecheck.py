@@ -69,6 +69,21 @@ def iso_day(value: object) -> object:
         raise ValueError(f"{value.strip()} is not a real day of the calendar") from None
 
 
+def iso_instant(value: object) -> object:
+    """A date and time as ISO text (or a datetime); a number is never a Unix timestamp.
+
+    pydantic would read ``0`` or ``"1700000000"`` as seconds since 1970; a person who sends
+    a number meant something else, so it is refused.
+    """
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.match(value.strip()):
+        raise ValueError(
+            "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)"
+        )
+    return value.strip()
+
+
 def day_in_window(value: date) -> date:
     if not in_window(value):
         raise ValueError(window_message())
@@ -122,4 +137,4 @@ def instant_not_future(value: datetime, info: ValidationInfo) -> datetime:
 
 PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day)]
 SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window)]
-PastTime = Annotated[datetime, AfterValidator(aware_not_future)]
+PastTime = Annotated[datetime, BeforeValidator(iso_instant), AfterValidator(aware_not_future)]
