@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
 FUTURE_SLACK = timedelta(minutes=5)
 EARLIEST = date(1900, 1, 1)
@@ -135,6 +135,22 @@ def instant_not_future(value: datetime, info: ValidationInfo) -> datetime:
     return aware_not_future(value, info)
 
 
-PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day)]
-SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window)]
-PastTime = Annotated[datetime, BeforeValidator(iso_instant), AfterValidator(aware_not_future)]
+WINDOW_WORDS = f"from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
+DAY_SCHEMA = WithJsonSchema(
+    {"type": "string", "format": "date", "description": f"a day {WINDOW_WORDS}"}
+)
+TIME_SCHEMA = WithJsonSchema(
+    {
+        "type": "string",
+        "format": "date-time",
+        "description": f"a time {WINDOW_WORDS}; without an offset, the person's local time",
+    }
+)
+# JSON Schema has no minimum for dates, so the schemas say the calendar window in words (a
+# pattern on the year beside the format leaves generators such as schemathesis finding
+# almost no valid values).
+PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day), DAY_SCHEMA]
+SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window), DAY_SCHEMA]
+PastTime = Annotated[
+    datetime, BeforeValidator(iso_instant), AfterValidator(aware_not_future), TIME_SCHEMA
+]
