@@ -124,7 +124,8 @@ def run(document: str, args: argparse.Namespace, report: Path) -> tuple[int, flo
         f"--report-json-path={report}",
     ]
     started = time.monotonic()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    # Run in the throwaway folder: the CLI keeps a crash cache in .schemathesis/ where it runs.
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=report.parent)
     (report.parent / "cli.txt").write_text(done.stdout + done.stderr)
     return done.returncode, time.monotonic() - started
 
