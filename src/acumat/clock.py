@@ -29,8 +29,8 @@ def zone(name: str) -> ZoneInfo:
         raise KeyError(name)
     try:
         with warnings.catch_warnings():
-            # Looking a zone up imports tzdata's modules; pygal's old-style import hook, if
-            # pygal was loaded, makes that warn harmlessly.
+            # An unknown name makes zoneinfo import a missing tzdata module, which trips over
+            # pygal's old-style import hook (no find_spec) once charts have been drawn.
             warnings.simplefilter("ignore", ImportWarning)
             return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
 
 FUTURE_SLACK = timedelta(minutes=5)
 EARLIEST = date(1900, 1, 1)
@@ -69,13 +69,19 @@ def iso_day(value: object) -> object:
         raise ValueError(f"{value.strip()} is not a real day of the calendar") from None
 
 
-def written_instant(value: object) -> object:
-    """A date and time as text (or a datetime): a bare number is not read as a timestamp."""
+def iso_instant(value: object) -> object:
+    """A date and time as ISO text (or a datetime); a number is never a Unix timestamp.
+
+    pydantic would read ``0`` or ``"1700000000"`` as seconds since 1970; a person who sends
+    a number meant something else, so it is refused.
+    """
     if isinstance(value, datetime):
         return value
-    if isinstance(value, str) and not value.strip().lstrip("+-").replace(".", "").isdigit():
-        return value
-    raise ValueError("must be a date and time written like 2026-03-14 09:30")
+    if not isinstance(value, str) or not ISO_DAY.match(value.strip()):
+        raise ValueError(
+            "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)"
+        )
+    return value.strip()
 
 
 def day_in_window(value: date) -> date:
@@ -129,6 +135,22 @@ def instant_not_future(value: datetime, info: ValidationInfo) -> datetime:
     return aware_not_future(value, info)
 
 
-PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day)]
-SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window)]
-PastTime = Annotated[datetime, BeforeValidator(written_instant), AfterValidator(aware_not_future)]
+WINDOW_WORDS = f"from {EARLIEST.isoformat()} to {LATEST.isoformat()}"
+DAY_SCHEMA = WithJsonSchema(
+    {"type": "string", "format": "date", "description": f"a day {WINDOW_WORDS}"}
+)
+TIME_SCHEMA = WithJsonSchema(
+    {
+        "type": "string",
+        "format": "date-time",
+        "description": f"a time {WINDOW_WORDS}; without an offset, the person's local time",
+    }
+)
+# JSON Schema has no minimum for dates, so the schemas say the calendar window in words (a
+# pattern on the year beside the format leaves generators such as schemathesis finding
+# almost no valid values).
+PastDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(not_future_day), DAY_SCHEMA]
+SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window), DAY_SCHEMA]
+PastTime = Annotated[
+    datetime, BeforeValidator(iso_instant), AfterValidator(aware_not_future), TIME_SCHEMA
+]

@@ -70,8 +70,12 @@ def _no_nul(value: str) -> str:
     return value
 
 
-WholeNumber = Annotated[int, BeforeValidator(_whole)]
-Decimal = Annotated[float, BeforeValidator(_decimal)]
+AsWholeNumber = BeforeValidator(_whole)
+AsDecimal = BeforeValidator(_decimal)
+# A range goes before the validator (``Annotated[int, Field(ge=0, le=10), AsWholeNumber]``):
+# then it is checked on the number and shows as minimum/maximum in the OpenAPI document.
+WholeNumber = Annotated[int, AsWholeNumber]
+Decimal = Annotated[float, AsDecimal]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 NoNul = AfterValidator(_no_nul)
 
@@ -85,6 +89,40 @@ BOUND_WORDS = {
 }
 
 
+WHOLE = "must be a whole number written with the digits 0-9"
+NUMBER = "must be a number written with the digits 0-9, such as 7.5"
+DAY = "must be a day written as YYYY-MM-DD, such as 2026-03-15"
+INSTANT = "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)"
+OBJECT = "must be a JSON object"
+TYPE_WORDS = {
+    "string_too_long": "must be at most {max_length} characters long",
+    "string_too_short": "must be at least {min_length} characters long",
+    "too_long": "must hold at most {max_length} items",
+    "too_short": "must hold at least {min_length} items",
+    "string_type": "must be text",
+    "int_type": WHOLE,
+    "int_parsing": WHOLE,
+    "int_from_float": WHOLE,
+    "float_type": NUMBER,
+    "float_parsing": NUMBER,
+    "finite_number": NUMBER,
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list (a JSON array)",
+    "dict_type": OBJECT,
+    "model_type": OBJECT,
+    "model_attributes_type": OBJECT,
+    "date_type": DAY,
+    "date_parsing": DAY,
+    "date_from_datetime_parsing": DAY,
+    "date_from_datetime_inexact": DAY,
+    "datetime_type": INSTANT,
+    "datetime_parsing": INSTANT,
+    "datetime_from_date_parsing": INSTANT,
+}
+"""People's words for pydantic's error types (its own messages are for programmers)."""
+
+
 def _message(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -96,6 +134,8 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind in BOUND_WORDS:
         key, words = BOUND_WORDS[kind]
         return f"must be {words} {error['ctx'][key]} (got {error['input']})"
+    if kind in TYPE_WORDS:
+        return TYPE_WORDS[kind].format(**error.get("ctx", {}))
     return str(error["msg"]).removeprefix("Value error, ")
 
 

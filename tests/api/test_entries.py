@@ -88,6 +88,12 @@ REFUSALS = [
     (CARE, {"minutes": -5}, "minutes"),
     (CARE, {"started_at": "2026-03-15T13:00:00Z"}, "started_at"),
     (CARE, {"colour": "red"}, "colour"),
+    # Found by schemathesis: numbers were read as Unix timestamps (0 stored as 1970-01-01).
+    (CARE, {"started_at": 0}, "started_at"),
+    (EPISODE, {"started_at": 1773475200}, "started_at"),
+    (SESSION, {"started_at": "1773475200"}, "started_at"),
+    (EPISODE, {"ended_at": 1773475200.5}, "ended_at"),
+    (CARE, {"started_at": True}, "started_at"),
 ]
 
 

@@ -170,3 +170,146 @@ def test_the_documented_error_body_is_what_a_refusal_sends(
     assert set(error["properties"]) == set(body) == set(error["required"])
     problem = document["components"]["schemas"]["ProblemOut"]
     assert set(problem["properties"]) == set(body["problems"][0])
+
+
+CREATES_AT_ITS_ADDRESS = {("/api/v1/checkins/{day}", "put")}
+DB_FREE = {
+    ("/api/v1/vocabulary", "get"),
+    ("/api/v1/screenings/items", "get"),
+    ("/api/v1/screenings/evaluate", "post"),
+}
+
+
+def refusals_it_can_give(path: str, method: str, operation: dict[str, Any]) -> set[str]:
+    """The refusals an operation can give, judged from its shape: every request can come to
+    a foreign address (400); writes can come from another site (403) or be too large (413);
+    parameters and bodies can be wrong (422); addressed entries can be missing (404, except
+    where a PUT creates them); the
+    database can be busy (503)."""
+    expected = {"400"} if (path, method) in DB_FREE else {"400", "503"}
+    if method != "get":
+        expected |= {"403", "413"}
+    if operation.get("parameters") or "requestBody" in operation:
+        expected.add("422")
+    if ("{" in path and (path, method) not in CREATES_AT_ITS_ADDRESS) or path.endswith("/latest"):
+        expected.add("404")
+    return expected
+
+
+def test_every_operation_documents_every_refusal_it_can_give(document: dict[str, Any]) -> None:
+    for path, method, operation in operations(document):
+        documented = set(operation["responses"])
+        missing = refusals_it_can_give(path, method, operation) - documented
+        assert not missing, (path, method, missing)
+
+
+@pytest.mark.parametrize(
+    ("path", "method"), [("/api/v1/checkins", "post"), ("/api/v1/clinician-approvals", "post")]
+)
+def test_writes_that_can_clash_document_409(
+    document: dict[str, Any], path: str, method: str
+) -> None:
+    assert schema_ref(document["paths"][path][method]["responses"]["409"]) == "ErrorOut"
+
+
+def test_a_busy_database_is_documented_with_retry_after(document: dict[str, Any]) -> None:
+    busy = document["paths"]["/api/v1/care"]["post"]["responses"]["503"]
+    assert "Retry-After" in busy["headers"]
+
+
+def schema_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object anywhere under ``node``."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from schema_nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from schema_nodes(value)
+
+
+def test_bounds_are_json_schema_minimum_and_maximum(document: dict[str, Any]) -> None:
+    for node in schema_nodes(document["components"]["schemas"]):
+        assert not {"ge", "le", "gt", "lt"} & set(node), node
+    for _, _, operation in operations(document):
+        for parameter in operation.get("parameters", []):
+            assert not {"ge", "le", "gt", "lt"} & set(parameter["schema"]), parameter
+    checkin = document["components"]["schemas"]["CheckInIn"]["properties"]
+    assert (checkin["pain"]["minimum"], checkin["pain"]["maximum"]) == (0, 10)
+    care = document["components"]["schemas"]["CareIn"]["properties"]["minutes"]
+    assert (care["exclusiveMinimum"], care["maximum"]) == (0, 240)
+
+
+def parameter(document: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found = [p for p in document["paths"][path]["get"]["parameters"] if p["name"] == name]
+    return dict(found[0]["schema"])
+
+
+@pytest.mark.parametrize("path", ["/api/v1/diary", "/api/v1/pain-trend"])
+def test_days_shows_its_range(document: dict[str, Any], path: str) -> None:
+    days = parameter(document, path, "days")
+    assert (days["minimum"], days["maximum"]) == (1, 3660)
+
+
+LISTS = ["/api/v1/checkins", "/api/v1/episodes", "/api/v1/sessions", "/api/v1/care"]
+
+
+@pytest.mark.parametrize("path", [*LISTS, "/api/v1/diary"])
+def test_lists_document_their_paging(document: dict[str, Any], path: str) -> None:
+    limit = parameter(document, path, "limit")
+    assert (limit["minimum"], limit["maximum"], limit["default"]) == (1, 500, 100)
+    assert parameter(document, path, "cursor")
+    assert "Link" in document["paths"][path]["get"]["responses"]["200"]["headers"]
+
+
+def test_vocabularies_are_enums_in_the_schema(document: dict[str, Any]) -> None:
+    from acumat.diary import vocabulary
+
+    schemas = document["components"]["schemas"]
+    episode = schemas["EpisodeIn"]["properties"]
+    session = schemas["MatSessionIn"]["properties"]
+    assert schemas["CareIn"]["properties"]["kind"]["enum"] == list(vocabulary.CARE_KINDS)
+    assert episode["locations"]["items"]["enum"] == list(vocabulary.BACK_LOCATIONS)
+    assert episode["triggers"]["items"]["enum"] == list(vocabulary.TRIGGERS)
+    assert session["skin_reaction"]["enum"] == list(vocabulary.SKIN_REACTIONS)
+    assert session["stop_reason"]["anyOf"][0]["enum"] == list(vocabulary.STOP_REASONS)
+    assert schemas["CareOut"]["properties"]["kind"]["enum"] == list(vocabulary.CARE_KINDS)
+
+
+def test_an_unknown_word_still_gets_the_friendly_message(client: TestClient) -> None:
+    body = {"started_at": "2026-03-14T08:00:00Z", "kind": "sauna", "minutes": 10}
+    refused = assert_refused(client.post("/api/v1/care", json=body), 422, "kind")
+    assert refused["problems"][0]["message"] == (
+        "must be one of: heat, cold, stretching, walking, other"
+    )
+
+
+def test_options_lists_the_methods_each_documented_path_takes(
+    client: TestClient, document: dict[str, Any]
+) -> None:
+    for path, item in document["paths"].items():
+        concrete = path.replace("{day}", "2026-03-14").replace("{entry_id}", "1")
+        answer = client.options(concrete)
+        assert answer.status_code == 204, path
+        allowed = {m.strip().lower() for m in answer.headers["allow"].split(",")}
+        assert allowed == {m for m in item if m in METHODS} | {"options"}, path
+
+
+def test_a_method_a_path_does_not_take_is_405_naming_the_ones_it_does(
+    client: TestClient,
+) -> None:
+    refused = client.patch("/api/v1/checkins")
+    body = assert_refused(refused, 405)
+    assert refused.headers["allow"] == "GET, POST, OPTIONS"
+    assert body["message"] == "This address does not take PATCH; it takes GET, POST, OPTIONS."
+
+
+def test_a_body_that_is_not_utf8_is_a_documented_400(
+    client: TestClient, document: dict[str, Any]
+) -> None:
+    sent = client.post(
+        "/api/v1/care", content=b"\xff", headers={"content-type": "application/json"}
+    )
+    body = assert_refused(sent, 400)
+    assert body["message"] == "The body could not be read: send one JSON object, written in UTF-8."
+    assert schema_ref(document["paths"]["/api/v1/care"]["post"]["responses"]["400"]) == "ErrorOut"

@@ -114,3 +114,38 @@ def test_a_deleted_entrys_id_is_never_given_to_a_new_one(db: Database, actor: Ac
     first = diary.add_entry(db, actor, "session", raw)
     diary.delete_entry(db, actor, "session", first.id)
     assert diary.add_entry(db, actor, "session", raw).id != first.id
+
+
+def test_a_checkin_heads_its_own_day_as_lived_in_the_persons_zone(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.services.settings import change_settings
+
+    auckland = change_settings(db, actor, {"timezone": "Pacific/Auckland"})  # UTC+13 in March
+    after_midnight = diary.add_entry(
+        db, auckland, "care", {"started_at": "2026-03-14T11:30:00Z", "kind": "heat", "minutes": 5}
+    )
+    checkin = diary.add_checkin(db, auckland, {"day": "2026-03-14", "pain": 4})
+    before_midnight = diary.add_entry(
+        db, auckland, "care", {"started_at": "2026-03-14T10:30:00Z", "kind": "cold", "minutes": 5}
+    )
+    days = (date(2026, 3, 1), date(2026, 3, 15))
+    order = []
+    cursor = None
+    for _ in range(3):
+        page = diary.page_diary(db, auckland, "diary", days, 1, cursor)
+        order += [("care", e.id) for e in page.care] + [("checkin", c.id) for c in page.checkins]
+        cursor = page.next_cursor
+    assert order == [
+        ("care", after_midnight.id),
+        ("checkin", checkin.id),
+        ("care", before_midnight.id),
+    ]
+    assert cursor is None
+
+
+def test_a_page_never_reaches_a_strangers_entries(db: Database, actor: Actor) -> None:
+    stranger = other_user(db)
+    diary.add_checkin(db, stranger, {"day": "2026-03-14", "pain": 9})
+    page = diary.page_diary(db, actor, "diary", (date(2026, 3, 1), date(2026, 3, 15)), 500)
+    assert (page.checkins, page.next_cursor) == ([], None)

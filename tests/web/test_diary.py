@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date, timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +14,7 @@ from acumat.actor import Actor
 from acumat.services import diary
 from acumat.store.engine import Database
 from acumat.store.models import CheckIn
+from acumat.web.pages import diary as diary_pages
 
 TODAY = date(2026, 3, 15)
 
@@ -106,3 +109,51 @@ def test_a_chart_range_other_than_30_or_90_is_a_422_page(client: TestClient) -> 
 def test_the_diary_marks_itself_as_the_current_page(client: TestClient) -> None:
     page = client.get("/diary").text
     assert '<a href="/diary" aria-current="page">Diary</a>' in page
+
+
+def _older_link(html: str) -> str | None:
+    found = re.search(r'<a href="([^"]+)" rel="next">Older entries</a>', html)
+    return found.group(1).replace("&amp;", "&") if found else None
+
+
+def test_a_long_diary_shows_a_page_with_an_older_entries_link(
+    client: TestClient, db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(diary_pages, "PAGE_SIZE", 2)
+    for days_ago in range(5):
+        _checkin(db, actor, days_ago, 4)
+    first = client.get("/diary?days=30&range=90")
+    assert first.status_code == 200
+    assert first.text.count('class="entry') == 2
+    assert "/diary/checkin/2026-03-14/edit" in first.text
+    assert "Newest entries" not in first.text
+    link = _older_link(first.text)
+    assert link is not None
+    query = parse_qs(urlsplit(link).query)
+    assert set(query) == {"days", "range", "cursor"}  # a day and an id only: no health data
+    assert (query["days"], query["range"]) == (["30"], ["90"])
+    assert "|checkin|2026-03-14|" in base64.urlsafe_b64decode(query["cursor"][0] + "==").decode()
+
+    second = client.get(link)
+    assert "/diary/checkin/2026-03-13/edit" in second.text
+    assert "/diary/checkin/2026-03-14/edit" not in second.text
+    assert '<a href="/diary?days=30&amp;range=90">Newest entries</a>' in second.text
+    last = client.get(_older_link(second.text) or "")
+    assert last.text.count('class="entry') == 1
+    assert "/diary/checkin/2026-03-11/edit" in last.text
+    assert _older_link(last.text) is None
+
+
+def test_a_short_diary_has_no_paging_links(client: TestClient, db: Database, actor: Actor) -> None:
+    _checkin(db, actor, 0, 4)
+    page = client.get("/diary").text
+    assert "Older entries" not in page
+    assert "Newest entries" not in page
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "x" * 201, "é"])
+def test_a_made_up_cursor_is_a_422_page_naming_it(client: TestClient, cursor: str) -> None:
+    answer = client.get("/diary", params={"cursor": cursor})
+    assert answer.status_code == 422
+    assert "cursor" in answer.text
+    assert "Input should" not in answer.text

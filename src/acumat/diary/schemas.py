@@ -9,7 +9,7 @@ needs the acting person's clock in the validation context (see :mod:`acumat.time
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -29,12 +29,17 @@ from acumat.diary.vocabulary import (
     TRIGGERS,
 )
 from acumat.timecheck import PastDay, PastTime, context_of
-from acumat.validation import Decimal, Flag, NoNul, WholeNumber
+from acumat.validation import AsDecimal, AsWholeNumber, Flag, NoNul
 
 MAX_NOTE = 2000
 
-Score = Annotated[WholeNumber, Field(ge=0, le=10)]
+Score = Annotated[int, Field(ge=0, le=10), AsWholeNumber]
 Note = Annotated[str, StringConstraints(max_length=MAX_NOTE, strip_whitespace=True), NoNul]
+
+
+def _enum(vocabulary: dict[str, str]) -> Any:
+    """The vocabulary as an ``enum`` in the JSON schema; the validators keep the wording."""
+    return Field(json_schema_extra={"enum": list(vocabulary)})
 
 
 def _one_of(vocabulary: dict[str, str]) -> AfterValidator:
@@ -56,14 +61,17 @@ def _unique_words(vocabulary: dict[str, str]) -> AfterValidator:
     return AfterValidator(check)
 
 
-Trigger = Annotated[str, _one_of(TRIGGERS)]
-CareKind = Annotated[str, _one_of(CARE_KINDS)]
-StopReason = Annotated[str, _one_of(STOP_REASONS)]
-SkinReaction = Annotated[str, _one_of(SKIN_REACTIONS)]
+CareKind = Annotated[str, _enum(CARE_KINDS), _one_of(CARE_KINDS)]
+StopReason = Annotated[str, _enum(STOP_REASONS), _one_of(STOP_REASONS)]
+SkinReaction = Annotated[str, _enum(SKIN_REACTIONS), _one_of(SKIN_REACTIONS)]
 Locations = Annotated[
-    list[str], Field(max_length=len(BACK_LOCATIONS)), _unique_words(BACK_LOCATIONS)
+    list[Annotated[str, _enum(BACK_LOCATIONS)]],
+    Field(max_length=len(BACK_LOCATIONS)),
+    _unique_words(BACK_LOCATIONS),
 ]
-Triggers = Annotated[list[str], Field(max_length=len(TRIGGERS)), _unique_words(TRIGGERS)]
+Triggers = Annotated[
+    list[Annotated[str, _enum(TRIGGERS)]], Field(max_length=len(TRIGGERS)), _unique_words(TRIGGERS)
+]
 
 
 class _Strict(BaseModel):
@@ -78,9 +86,9 @@ class CheckInIn(_Strict):
     peg_enjoyment: Score | None = None
     peg_activity: Score | None = None
     sleep_quality: Score | None = None
-    spasm_count: Annotated[WholeNumber, Field(ge=0, le=50)] | None = None
+    spasm_count: Annotated[int, Field(ge=0, le=50), AsWholeNumber] | None = None
     stress: Score | None = None
-    hours_sitting: Annotated[Decimal, Field(ge=0, le=24)] | None = None
+    hours_sitting: Annotated[float, Field(ge=0, le=24), AsDecimal] | None = None
     took_pain_relief: Flag | None = None
     note: Note = ""
 
@@ -119,8 +127,8 @@ class MatSessionIn(_Strict):
     """A mat session, finished or stopped early (an interrupted session is still a session)."""
 
     started_at: PastTime
-    planned_minutes: Annotated[WholeNumber, Field(ge=1, le=60)] | None = None
-    actual_minutes: Annotated[Decimal, Field(ge=0, le=60)]
+    planned_minutes: Annotated[int, Field(ge=1, le=60), AsWholeNumber] | None = None
+    actual_minutes: Annotated[float, Field(ge=0, le=60), AsDecimal]
     pain_before: Score | None = None
     pain_after: Score | None = None
     fabric_layer: Flag = False
@@ -147,7 +155,7 @@ class CareIn(_Strict):
 
     started_at: PastTime
     kind: CareKind
-    minutes: Annotated[Decimal, Field(gt=0, le=240)]
+    minutes: Annotated[float, Field(gt=0, le=240), AsDecimal]
     note: Note = ""
 
 
@@ -202,3 +210,11 @@ class DiaryPage(BaseModel):
     episodes: list[EpisodeOut]
     sessions: list[MatSessionOut]
     care: list[CareOut]
+
+
+class PagedDiary(DiaryPage):
+    """One page of entries between two days: at most ``limit`` of them in all, newest first
+    within each kind; ``next_cursor`` asks for the entries after them (``None``: no more)."""
+
+    limit: int
+    next_cursor: str | None = None

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from acumat.errors import (
     AcumatError,
@@ -42,6 +43,9 @@ HTTP_CODES = {
     405: "method_not_allowed",
     413: "too_large",
 }
+# Inside the app a 400 is only ever FastAPI failing to read a body; its words are a library's.
+BODY_UNREADABLE = "The body could not be read: send one JSON object, written in UTF-8."
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 HtmlError = Callable[[Request, AcumatError, int], Response]
 HtmlHttpError = Callable[[Request, int, str], Response]
 
@@ -77,6 +81,23 @@ def _from_request_validation(exc: RequestValidationError) -> InvalidInput:
     )
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at this request's path, for an ``Allow`` header.
+
+    The router's own 405 names only the first route that matched the path (``GET`` where
+    ``GET`` and ``POST`` are two routes), so each method is tried against every route.
+    """
+    routes = request.app.router.routes
+    served = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
+    ]
+    return ", ".join([*served, "OPTIONS"])
+
+
 def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/")
 
@@ -100,10 +121,20 @@ def install(app: FastAPI, *, html_error: HtmlError, html_http_error: HtmlHttpErr
 
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
+        headers, message = dict(exc.headers or {}), str(exc.detail)
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+            if request.method == "OPTIONS":  # no route serves OPTIONS: this is its answer
+                return Response(status_code=204, headers=headers)
+            message = f"This address does not take {request.method}; it takes {headers['Allow']}."
+        if exc.status_code == 400:
+            message = BODY_UNREADABLE
         if _wants_html(request):
-            return html_http_error(request, exc.status_code, str(exc.detail))
-        body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "message": str(exc.detail)}
-        return JSONResponse({**body, "problems": []}, exc.status_code, headers=exc.headers)
+            response = html_http_error(request, exc.status_code, message)
+            response.headers.update(headers)
+            return response
+        body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "message": message}
+        return JSONResponse({**body, "problems": []}, exc.status_code, headers=headers)
 
     app.add_exception_handler(AcumatError, on_acumat_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

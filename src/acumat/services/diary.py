@@ -7,7 +7,7 @@ so a refused entry leaves the database untouched.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 from typing import Any
 
 from pydantic import BaseModel
@@ -15,16 +15,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from acumat.actor import Actor
+from acumat.diary import paging
+from acumat.diary.paging import Position
 from acumat.diary.schemas import (
     CareIn,
     CareOut,
     CheckInIn,
     CheckInOut,
     DiaryPage,
+    EntryKind,
     EpisodeIn,
     EpisodeOut,
     MatSessionIn,
     MatSessionOut,
+    PagedDiary,
 )
 from acumat.errors import Conflict, InvalidInput, NotFound
 from acumat.store.engine import Database
@@ -216,6 +220,65 @@ def list_diary(db: Database, actor: Actor, start: date, end: date) -> DiaryPage:
                 for r in reversed(repo.timed_between(CareActivity, start, end, zone))
             ],
         )
+
+
+def page_diary(
+    db: Database,
+    actor: Actor,
+    listing: str,
+    days: tuple[date, date],
+    limit: int = paging.DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> PagedDiary:
+    """A page of ``listing`` (``"diary"`` for every kind, or one kind's list such as
+    ``"episodes"``): the ``limit`` newest entries of the days ``days`` after ``cursor``.
+
+    Each kind is read with one keyset query of at most ``limit + 1`` rows, so a page costs
+    the same however long the diary is (see :mod:`acumat.diary.paging` for the order).
+    """
+    start, end = days
+    check_range(start, end)
+    paging.check_limit(limit)
+    after = paging.decode(listing, cursor) if cursor is not None else None
+    with db.transaction() as session:
+        repo = DiaryRepo(session, actor.user_id)
+        fetched = [
+            (kind, entry)
+            for kind in paging.LISTS[listing]
+            for entry in _newest(repo, kind, days, after, limit + 1, actor.zone)
+        ]
+    fetched.sort(key=lambda found: _position(*found).sort_key(actor.zone), reverse=True)
+    shown = fetched[:limit]
+    lists: dict[str, list[Any]] = {name: [] for name in paging.LIST_OF.values()}
+    for kind, entry in shown:
+        lists[paging.LIST_OF[kind]].append(entry)
+    more = len(fetched) > limit
+    next_cursor = paging.encode(listing, _position(*shown[-1])) if more else None
+    return PagedDiary(start=start, end=end, limit=limit, next_cursor=next_cursor, **lists)
+
+
+def _newest(
+    repo: DiaryRepo,
+    kind: EntryKind,
+    days: tuple[date, date],
+    after: Position | None,
+    limit: int,
+    zone: tzinfo,
+) -> list[Any]:
+    """Up to ``limit`` entries of ``kind`` after ``after``, newest first, in their Out form."""
+    start, end = days
+    if kind == "checkin":
+        before = paging.checkin_bound(after, zone)
+        rows = repo.checkins_page(start, end, before=before, limit=limit)
+        return [CheckInOut.model_validate(row) for row in rows]
+    model, _, schema_out = TIMED[kind]
+    bound = paging.timed_bound(kind, after, zone)
+    found = repo.timed_page(model, start, end, zone, before=bound, limit=limit)
+    return [schema_out.model_validate(row) for row in found]
+
+
+def _position(kind: EntryKind, entry: Any) -> Position:
+    return Position(kind, entry.day if kind == "checkin" else entry.started_at, entry.id)
 
 
 def pain_series(db: Database, actor: Actor, start: date, end: date) -> list[tuple[date, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from acumat import clock
@@ -102,6 +102,49 @@ class DiaryRepo:
             .order_by(model.started_at, model.created_at, model.id)
         )
         return list(self.session.scalars(query))
+
+    def checkins_page(
+        self, start: date, end: date, *, before: date | None, limit: int
+    ) -> list[CheckIn]:
+        """Up to ``limit`` check-ins of ``start``..``end`` on days before ``before``, newest first.
+
+        One index range scan of ``(user_id, day)``: only the page is read.
+        """
+        query = select(CheckIn).where(
+            CheckIn.user_id == self.user_id, CheckIn.day.between(start, end)
+        )
+        if before is not None:
+            query = query.where(CheckIn.day < before)
+        return list(self.session.scalars(query.order_by(CheckIn.day.desc()).limit(limit)))
+
+    def timed_page(
+        self,
+        model: type[Timed],
+        start: date,
+        end: date,
+        zone: tzinfo,
+        *,
+        before: tuple[datetime, int | None] | None,
+        limit: int,
+    ) -> list[Timed]:
+        """Up to ``limit`` entries started on the days ``start``..``end`` (in ``zone``) whose
+        ``(started_at, id)`` is below ``before``, newest first; a ``None`` id in ``before``
+        lets in every entry that started at its instant.
+
+        One index range scan of ``(user_id, started_at)``: only the page is read.
+        """
+        lo, hi = local_day_bounds(start, end, zone)
+        query = select(model).where(
+            model.user_id == self.user_id, model.started_at >= lo, model.started_at < hi
+        )
+        if before is not None:
+            at, entry_id = before
+            # Spelled as a range on started_at plus a tie-break, so both databases use the index.
+            query = query.where(model.started_at <= at)
+            if entry_id is not None:
+                query = query.where(or_(model.started_at < at, model.id < entry_id))
+        order = (model.started_at.desc(), model.id.desc())
+        return list(self.session.scalars(query.order_by(*order).limit(limit)))
 
     def checkin_days(self) -> set[date]:
         """Every day this user has a check-in for."""

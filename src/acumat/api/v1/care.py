@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from acumat.api.v1.paging import PageDep, link_next
 from acumat.api.v1.ranges import DayRange
-from acumat.api.v1.responses import mark_created, refusals
+from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import CareIn, CareOut
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
@@ -14,14 +15,18 @@ KIND = "care"
 router = APIRouter(prefix="/care", tags=["care activities"])
 
 
-@router.get("", name="list_care", responses=refusals(422))
-def list_care(db: DbDep, actor: ActorDep, days: DayRange) -> list[CareOut]:
-    """Care activities started ``start``..``end`` (default: last 30 days), newest first."""
-    start, end = days
-    return diary.list_diary(db, actor, start, end).care
+@router.get("", name="list_care", responses=listing_responses())
+def list_care(
+    db: DbDep, actor: ActorDep, days: DayRange, page: PageDep, request: Request, response: Response
+) -> list[CareOut]:
+    """Care activities started ``start``..``end`` (default: last 30 days), newest first;
+    one page at a time (``limit``, ``cursor``; the next page's URL is in ``Link``)."""
+    found = diary.page_diary(db, actor, "care", days, page.limit, page.cursor)
+    link_next(request, response, found, days)
+    return found.care
 
 
-@router.post("", status_code=201, name="create_care", responses=refusals(422))
+@router.post("", status_code=201, name="create_care", responses=writes(422))
 def create_care(
     body: CareIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> CareOut:
@@ -31,14 +36,14 @@ def create_care(
     return saved
 
 
-@router.get("/{entry_id}", name="get_care", responses=refusals(404, 422))
+@router.get("/{entry_id}", name="get_care", responses=reads(404, 422))
 def get_care(entry_id: int, db: DbDep, actor: ActorDep) -> CareOut:
     """One of your care activities."""
     found: CareOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
-@router.put("/{entry_id}", name="put_care", responses=refusals(404, 422))
+@router.put("/{entry_id}", name="put_care", responses=writes(404, 422))
 def put_care(entry_id: int, body: CareIn, db: DbDep, actor: ActorDep) -> CareOut:
     """Replace every field of one of your care activities."""
     saved: CareOut = diary.update_entry(db, actor, KIND, entry_id, body)
@@ -50,7 +55,7 @@ def put_care(entry_id: int, body: CareIn, db: DbDep, actor: ActorDep) -> CareOut
     status_code=204,
     response_class=Response,
     name="delete_care",
-    responses=refusals(404, 422),
+    responses=writes(404, 422),
 )
 def delete_care(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your care activities."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from acumat.api.v1.paging import PageDep, link_next
 from acumat.api.v1.ranges import DayRange
-from acumat.api.v1.responses import mark_created, refusals
+from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import CheckInIn, CheckInOut
 from acumat.errors import InvalidInput
 from acumat.http.deps import ActorDep, DbDep
@@ -15,14 +16,18 @@ from acumat.timecheck import SaneDay
 router = APIRouter(prefix="/checkins", tags=["check-ins"])
 
 
-@router.get("", name="list_checkins", responses=refusals(422))
-def list_checkins(db: DbDep, actor: ActorDep, days: DayRange) -> list[CheckInOut]:
-    """Check-ins from ``start`` to ``end`` (default: the last 30 days), newest first."""
-    start, end = days
-    return diary.list_diary(db, actor, start, end).checkins
+@router.get("", name="list_checkins", responses=listing_responses())
+def list_checkins(
+    db: DbDep, actor: ActorDep, days: DayRange, page: PageDep, request: Request, response: Response
+) -> list[CheckInOut]:
+    """Check-ins from ``start`` to ``end`` (default: the last 30 days), newest first;
+    one page at a time (``limit``, ``cursor``; the next page's URL is in ``Link``)."""
+    found = diary.page_diary(db, actor, "checkins", days, page.limit, page.cursor)
+    link_next(request, response, found, days)
+    return found.checkins
 
 
-@router.post("", status_code=201, name="create_checkin", responses=refusals(409, 422))
+@router.post("", status_code=201, name="create_checkin", responses=writes(409, 422))
 def create_checkin(
     body: CheckInIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> CheckInOut:
@@ -32,7 +37,7 @@ def create_checkin(
     return saved
 
 
-@router.get("/{day}", name="get_checkin", responses=refusals(404, 422))
+@router.get("/{day}", name="get_checkin", responses=reads(404, 422))
 def get_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> CheckInOut:
     """The check-in of ``day``."""
     return diary.get_checkin(db, actor, day)
@@ -41,7 +46,7 @@ def get_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> CheckInOut:
 @router.put(
     "/{day}",
     name="put_checkin",
-    responses={201: {"model": CheckInOut, "description": "Created"}, **refusals(422)},
+    responses={201: {"model": CheckInOut, "description": "Created"}, **writes(422)},
 )
 def put_checkin(
     day: SaneDay,
@@ -65,7 +70,7 @@ def put_checkin(
     status_code=204,
     response_class=Response,
     name="delete_checkin",
-    responses=refusals(404, 422),
+    responses=writes(404, 422),
 )
 def delete_checkin(day: SaneDay, db: DbDep, actor: ActorDep) -> None:
     """Delete the check-in of ``day``."""

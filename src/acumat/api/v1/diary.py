@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
+from acumat.api.v1.paging import PageDep, link_next
 from acumat.api.v1.ranges import RecentDays
-from acumat.api.v1.responses import refusals
-from acumat.diary.schemas import DiaryPage
+from acumat.api.v1.responses import listing_responses, reads
+from acumat.diary.schemas import PagedDiary
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
 
@@ -23,14 +24,23 @@ class PainPoint(BaseModel):
     pain: int
 
 
-@router.get("/diary", name="get_diary", responses=refusals(422))
-def get_diary(db: DbDep, actor: ActorDep, days: RecentDays) -> DiaryPage:
-    """Every entry of the last ``days`` days (default 30), newest first within each kind."""
-    start, end = days
-    return diary.list_diary(db, actor, start, end)
+@router.get("/diary", name="get_diary", responses=listing_responses())
+def get_diary(
+    db: DbDep,
+    actor: ActorDep,
+    days: RecentDays,
+    page: PageDep,
+    request: Request,
+    response: Response,
+) -> PagedDiary:
+    """The newest ``limit`` entries of the last ``days`` days (default 30), every kind in one
+    page; newest first within each kind. ``next_cursor`` (and ``Link``) give the next page."""
+    found = diary.page_diary(db, actor, "diary", days, page.limit, page.cursor)
+    link_next(request, response, found)
+    return found
 
 
-@router.get("/pain-trend", name="get_pain_trend", responses=refusals(422))
+@router.get("/pain-trend", name="get_pain_trend", responses=reads(422))
 def get_pain_trend(db: DbDep, actor: ActorDep, days: RecentDays) -> list[PainPoint]:
     """Check-in pain of the last ``days`` days (default 30), oldest first; gaps are absent."""
     start, end = days

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from acumat.api.v1.paging import PageDep, link_next
 from acumat.api.v1.ranges import DayRange
-from acumat.api.v1.responses import mark_created, refusals
+from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import EpisodeIn, EpisodeOut
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
@@ -14,14 +15,18 @@ KIND = "episode"
 router = APIRouter(prefix="/episodes", tags=["spasm episodes"])
 
 
-@router.get("", name="list_episodes", responses=refusals(422))
-def list_episodes(db: DbDep, actor: ActorDep, days: DayRange) -> list[EpisodeOut]:
-    """Episodes started ``start``..``end`` (default: last 30 days), newest first."""
-    start, end = days
-    return diary.list_diary(db, actor, start, end).episodes
+@router.get("", name="list_episodes", responses=listing_responses())
+def list_episodes(
+    db: DbDep, actor: ActorDep, days: DayRange, page: PageDep, request: Request, response: Response
+) -> list[EpisodeOut]:
+    """Episodes started ``start``..``end`` (default: last 30 days), newest first;
+    one page at a time (``limit``, ``cursor``; the next page's URL is in ``Link``)."""
+    found = diary.page_diary(db, actor, "episodes", days, page.limit, page.cursor)
+    link_next(request, response, found, days)
+    return found.episodes
 
 
-@router.post("", status_code=201, name="create_episode", responses=refusals(422))
+@router.post("", status_code=201, name="create_episode", responses=writes(422))
 def create_episode(
     body: EpisodeIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> EpisodeOut:
@@ -31,14 +36,14 @@ def create_episode(
     return saved
 
 
-@router.get("/{entry_id}", name="get_episode", responses=refusals(404, 422))
+@router.get("/{entry_id}", name="get_episode", responses=reads(404, 422))
 def get_episode(entry_id: int, db: DbDep, actor: ActorDep) -> EpisodeOut:
     """One of your episodes."""
     found: EpisodeOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
-@router.put("/{entry_id}", name="put_episode", responses=refusals(404, 422))
+@router.put("/{entry_id}", name="put_episode", responses=writes(404, 422))
 def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, actor: ActorDep) -> EpisodeOut:
     """Replace every field of one of your episodes."""
     saved: EpisodeOut = diary.update_entry(db, actor, KIND, entry_id, body)
@@ -50,7 +55,7 @@ def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, actor: ActorDep) -> E
     status_code=204,
     response_class=Response,
     name="delete_episode",
-    responses=refusals(404, 422),
+    responses=writes(404, 422),
 )
 def delete_episode(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your episodes."""

@@ -11,10 +11,23 @@ from typing import Any
 from fastapi import Request, Response
 from pydantic import BaseModel
 
+from acumat.api.v1.paging import NEXT_LINK
+
 DESCRIPTIONS = {
+    400: "The request could not be read: a body that is not JSON or not UTF-8, a Content-Length "
+    "that is not a number, or an address acumat does not answer to (it answers only to "
+    "127.0.0.1, localhost and [::1] with its port). Nothing was written.",
+    403: "A write sent from another website (its Origin or Sec-Fetch-Site says so) was refused; "
+    "nothing was written.",
     404: "No such entry for you (another person's entries look the same).",
     409: "The write would clash with an existing entry; nothing was written.",
-    422: "The input was refused; each problem names its field. Nothing was written.",
+    413: "The body is larger than 2 MB and was refused unread; nothing was written.",
+    422: "The input was refused; each problem names its field or parameter. Nothing was written.",
+    503: "The database is busy finishing another write (try again after Retry-After seconds) "
+    "or cannot be reached; nothing was written.",
+}
+HEADERS: dict[int, dict[str, Any]] = {
+    503: {"Retry-After": {"description": "Seconds to wait when busy", "schema": {"type": "string"}}}
 }
 
 
@@ -33,9 +46,32 @@ class ErrorOut(BaseModel):
     problems: list[ProblemOut]
 
 
-def refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+Responses = dict[int | str, dict[str, Any]]
+
+
+def refusals(*statuses: int) -> Responses:
     """The ``responses=`` entries documenting ``statuses`` with the shared error body."""
-    return {s: {"model": ErrorOut, "description": DESCRIPTIONS[s]} for s in statuses}
+    answers: Responses = {s: {"model": ErrorOut, "description": DESCRIPTIONS[s]} for s in statuses}
+    for status, headers in HEADERS.items():
+        if status in answers:
+            answers[status]["headers"] = headers
+    return dict(sorted(answers.items(), key=lambda item: str(item[0])))
+
+
+def reads(*statuses: int) -> Responses:
+    """A read of your diary: ``statuses``, plus 400 (a foreign address) and 503 (database)."""
+    return refusals(400, *statuses, 503)
+
+
+def writes(*statuses: int) -> Responses:
+    """A write: ``statuses``, plus 400, 403 (cross-site), 413 (body over 2 MB) and 503."""
+    return refusals(400, 403, 413, *statuses, 503)
+
+
+def listing_responses() -> Responses:
+    """A paged list (see :mod:`acumat.api.v1.paging`): the ``Link`` to the next page, 422, …"""
+    page = {"description": "One page of entries, newest first", "headers": NEXT_LINK}
+    return {200: page, **reads(422)}
 
 
 def mark_created(request: Request, response: Response, route: str, **params: object) -> None:

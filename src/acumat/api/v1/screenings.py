@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
-from acumat.api.v1.responses import mark_created, refusals
+from acumat.api.v1.responses import mark_created, reads, refusals, writes
 from acumat.http.deps import ActorDep, DbDep
 from acumat.safety import screening_items
 from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
@@ -42,13 +42,13 @@ class RecheckOut(BaseModel):
     triage: ScreeningOut | None
 
 
-@router.get("/screenings/items", name="list_screening_items")
+@router.get("/screenings/items", name="list_screening_items", responses=refusals(400))
 def list_items() -> list[dict[str, object]]:
     """Every question: id, text, kind, allowed answers, group, help and whether required."""
     return [item.to_dict() for item in screening_items()]
 
 
-@router.post("/screenings", status_code=201, name="create_screening", responses=refusals(422))
+@router.post("/screenings", status_code=201, name="create_screening", responses=writes(422))
 def create_screening(
     body: AnswersIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> ScreeningOut:
@@ -58,19 +58,21 @@ def create_screening(
     return saved
 
 
-@router.post("/screenings/evaluate", name="evaluate_screening", responses=refusals(422))
+@router.post(
+    "/screenings/evaluate", name="evaluate_screening", responses=refusals(400, 403, 413, 422)
+)
 def evaluate_screening(body: AnswersIn) -> TriageOut:
     """Triage without saving (a dry run)."""
     return TriageOut.model_validate(screening.check_answers(body.answers).to_dict())
 
 
-@router.get("/screenings/latest", name="get_latest_screening", responses=refusals(404))
+@router.get("/screenings/latest", name="get_latest_screening", responses=reads(404))
 def get_latest(db: DbDep, actor: ActorDep) -> ScreeningOut:
     """Your most recent triage, from the questionnaire or a daily re-check."""
     return screening.require_screening(db, actor)
 
 
-@router.post("/screenings/recheck", name="recheck_red_flags", responses=refusals(422))
+@router.post("/screenings/recheck", name="recheck_red_flags", responses=writes(422))
 def recheck(body: AnswersIn, db: DbDep, actor: ActorDep) -> RecheckOut:
     """Daily safety netting: re-ask the red-flag set; a new "yes" re-triages at once."""
     return RecheckOut(triage=screening.recheck(db, actor, body.answers))
@@ -80,14 +82,14 @@ def recheck(body: AnswersIn, db: DbDep, actor: ActorDep) -> RecheckOut:
     "/clinician-approvals",
     status_code=201,
     name="create_clinician_approval",
-    responses=refusals(409, 422),
+    responses=writes(409, 422),
 )
 def approve(body: ApprovalIn, db: DbDep, actor: ActorDep) -> ApprovalOut:
     """Record that a clinician approved mat use, clearing a caution-consult verdict."""
     return screening.record_approval(db, actor, body)
 
 
-@router.get("/mat-status", name="get_mat_status")
+@router.get("/mat-status", name="get_mat_status", responses=reads())
 def get_mat_status(db: DbDep, actor: ActorDep) -> MatStatus:
     """Whether a mat may be used now, after the latest screening and any approval."""
     return screening.mat_status(db, actor)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from acumat.api.v1.paging import PageDep, link_next
 from acumat.api.v1.ranges import DayRange
-from acumat.api.v1.responses import mark_created, refusals
+from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import MatSessionIn, MatSessionOut
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
@@ -14,14 +15,18 @@ KIND = "session"
 router = APIRouter(prefix="/sessions", tags=["mat sessions"])
 
 
-@router.get("", name="list_sessions", responses=refusals(422))
-def list_sessions(db: DbDep, actor: ActorDep, days: DayRange) -> list[MatSessionOut]:
-    """Mat sessions started ``start``..``end`` (default: last 30 days), newest first."""
-    start, end = days
-    return diary.list_diary(db, actor, start, end).sessions
+@router.get("", name="list_sessions", responses=listing_responses())
+def list_sessions(
+    db: DbDep, actor: ActorDep, days: DayRange, page: PageDep, request: Request, response: Response
+) -> list[MatSessionOut]:
+    """Mat sessions started ``start``..``end`` (default: last 30 days), newest first;
+    one page at a time (``limit``, ``cursor``; the next page's URL is in ``Link``)."""
+    found = diary.page_diary(db, actor, "sessions", days, page.limit, page.cursor)
+    link_next(request, response, found, days)
+    return found.sessions
 
 
-@router.post("", status_code=201, name="create_session", responses=refusals(422))
+@router.post("", status_code=201, name="create_session", responses=writes(422))
 def create_session(
     body: MatSessionIn, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> MatSessionOut:
@@ -31,14 +36,14 @@ def create_session(
     return saved
 
 
-@router.get("/{entry_id}", name="get_session", responses=refusals(404, 422))
+@router.get("/{entry_id}", name="get_session", responses=reads(404, 422))
 def get_session(entry_id: int, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """One of your mat sessions."""
     found: MatSessionOut = diary.get_entry(db, actor, KIND, entry_id)
     return found
 
 
-@router.put("/{entry_id}", name="put_session", responses=refusals(404, 422))
+@router.put("/{entry_id}", name="put_session", responses=writes(404, 422))
 def put_session(entry_id: int, body: MatSessionIn, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """Replace every field of one of your mat sessions."""
     saved: MatSessionOut = diary.update_entry(db, actor, KIND, entry_id, body)
@@ -50,7 +55,7 @@ def put_session(entry_id: int, body: MatSessionIn, db: DbDep, actor: ActorDep) -
     status_code=204,
     response_class=Response,
     name="delete_session",
-    responses=refusals(404, 422),
+    responses=writes(404, 422),
 )
 def delete_session(entry_id: int, db: DbDep, actor: ActorDep) -> None:
     """Delete one of your mat sessions."""

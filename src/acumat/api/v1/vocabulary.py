@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
+from acumat.api.v1.responses import refusals
 from acumat.diary import vocabulary
 
 router = APIRouter(tags=["vocabulary"])
@@ -31,7 +32,7 @@ def _words(labels: dict[str, str]) -> list[Word]:
     return [Word(value=value, label=label) for value, label in labels.items()]
 
 
-@router.get("/vocabulary", name="get_vocabulary")
+@router.get("/vocabulary", name="get_vocabulary", responses=refusals(400))
 def get_vocabulary() -> VocabularyOut:
     """Spasm triggers, back locations, care kinds, stop reasons and skin reactions."""
     return VocabularyOut(

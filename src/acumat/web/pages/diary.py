@@ -1,4 +1,6 @@
-"""The diary page: every entry of the last N days, with edit and delete, and the pain trend."""
+"""The diary page: the entries of the last N days a page at a time, with edit and delete, and
+the pain trend. "Older entries" is a plain GET link carrying the service's cursor (a day or
+time and an id, never health data)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from acumat.diary import paging
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
 from acumat.web.pages.charts import CHART_RANGES, trend_chart
 from acumat.web.render import render
 
 router = APIRouter()
+PAGE_SIZE = paging.DEFAULT_LIMIT
 
 
 @router.get("/diary")
@@ -22,11 +26,14 @@ def diary_page(
     actor: ActorDep,
     days: Annotated[int, Query()] = 30,
     chart_range: Annotated[Literal["30", "90"], Query(alias="range")] = "30",
+    cursor: Annotated[str | None, Query(max_length=paging.MAX_CURSOR_LENGTH)] = None,
 ) -> Response:
-    """List entries of the last ``days`` days and chart pain over ``range`` (30 or 90) days."""
-    start, end = diary.diary_range(actor, days)
+    """A page of the last ``days`` days' entries (from ``cursor`` on), and pain over ``range``
+    (30 or 90) days."""
+    days_shown = diary.diary_range(actor, days)
     context = {
-        "page": diary.list_diary(db, actor, start, end),
+        "page": diary.page_diary(db, actor, "diary", days_shown, PAGE_SIZE, cursor),
+        "cursor": cursor,
         "days": days,
         "chart": trend_chart(db, actor, int(chart_range)),
         "chart_ranges": CHART_RANGES,
