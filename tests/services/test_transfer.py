@@ -21,6 +21,7 @@ from acumat.services.database import local_actor
 from acumat.store.engine import Database, make_engine
 from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
 from acumat.store.repos import SafetyRepo
+from tests.conftest import mode
 from tests.interop.awkward import (
     APPROVALS,
     SCREENINGS,
@@ -321,7 +322,28 @@ def test_an_export_into_a_missing_folder_is_refused(
         transfer.write_export(db, actor, tmp_path / "nowhere" / "diary.json")
 
 
+@pytest.mark.usefixtures("usual_umask")
+@pytest.mark.parametrize("name", ["diary.csv", "diary.json"])
+def test_an_export_file_is_readable_by_its_owner_only(
+    db: Database, actor: Actor, tmp_path: Path, name: str
+) -> None:
+    fill_awkward_diary(db, actor)
+    out = tmp_path / name
+    transfer.write_export(db, actor, out)
+    assert mode(out) == 0o600
+    transfer.write_export(db, actor, out, overwrite=True)
+    assert mode(out) == 0o600
+
+
 # --- backup ----------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_backup_is_readable_by_its_owner_only(db: Database, actor: Actor, tmp_path: Path) -> None:
+    fill_awkward_diary(db, actor)
+    out = tmp_path / "backup"
+    transfer.backup(db, actor, out)
+    assert mode(out) == 0o600
 
 
 def test_a_sqlite_backup_is_a_sound_copy_with_the_same_rows(

@@ -6,7 +6,8 @@ clinician approval. CSV holds the diary entries only, one sheet a spreadsheet ca
 use JSON to keep or move the safety history. An import validates every row before it
 opens a transaction and writes all rows (entries, screenings, approvals) in one, so a bad
 file or a clash leaves the database untouched. Output files are written to a temporary
-name and moved into place, so a crash never leaves half a file under the name asked for.
+name and moved into place, so a crash never leaves half a file under the name asked for,
+and are readable by their owner only (0600; see :mod:`acumat.files`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from acumat.diary.schemas import (
     MatSessionOut,
 )
 from acumat.errors import Conflict, InvalidInput
+from acumat.files import new_private_file, partial_name, write_whole
 from acumat.interop.csv_io import dump_csv, load_csv
 from acumat.interop.json_io import (
     ExportContents,
@@ -133,7 +135,7 @@ def write_export(
     target = _claim(out, overwrite)
     chosen = _format(fmt or _format_of(target) or "json")
     text, counts = _export(db, actor, chosen)
-    _write_atomically(target, text.encode("utf-8"))
+    write_whole(target, text.encode("utf-8"))
     return ExportResult(path=str(target), format=chosen, counts=counts)
 
 
@@ -276,7 +278,7 @@ def backup(db: Database, actor: Actor, out_path: Path, *, overwrite: bool = Fals
     source = _sqlite_file(db)
     if source is None:
         text = export_diary(db, actor, "json")
-        _write_atomically(target, text.encode("utf-8"))
+        write_whole(target, text.encode("utf-8"))
         method: Literal["sqlite-online-backup", "json-export"] = "json-export"
     else:
         _copy_sqlite(source, target)
@@ -294,7 +296,8 @@ def _sqlite_file(db: Database) -> Path | None:
 def _copy_sqlite(source: Path, target: Path) -> None:
     if target.resolve() == source:
         raise InvalidInput.single("out", "is the live database itself; choose another file")
-    partial = _partial(target)
+    partial = partial_name(target)
+    new_private_file(partial)
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dest:
         src.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
@@ -316,21 +319,6 @@ def _claim(out: Path, overwrite: bool) -> Path:
             "out", f"{target} already exists; choose another name, or allow replacing it (--force)"
         )
     return target
-
-
-def _partial(target: Path) -> Path:
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    return partial
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    partial = _partial(target)
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
 
 
 def _format(fmt: str) -> Format:
