@@ -151,6 +151,36 @@ def test_import_over_an_existing_day_exits_2(run: Run, tmp_path: Path, home_url:
     assert count_entries(home_url) == 1
 
 
+def test_importing_the_same_file_twice_says_nothing_was_new(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("kind,day,pain\ncheckin,2026-03-13,3\ncheckin,2026-03-14,4\n")
+    ok(run, "import", str(path))
+    exported = tmp_path / "again.csv"
+    ok(run, "export", "--out", str(exported))
+    said = ok(run, "import", str(exported))
+    assert said == f"Imported 0 new entries from {exported} (csv); 2 already present.\n"
+    summary = json.loads(ok(run, "import", str(exported), "--json"))
+    assert (summary["checkins"], summary["already_present"]["checkins"]) == (0, 2)
+    assert count_entries(home_url) == 2
+
+
+def test_import_of_a_changed_entry_exits_2_naming_its_row(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    ok(run, "log", "checkin", "--day", "2026-03-14", "--pain", "4")
+    exported = tmp_path / "mine.json"
+    ok(run, "export", "--out", str(exported))
+    document = json.loads(exported.read_text())
+    document["checkins"][0]["pain"] = 6
+    exported.write_text(json.dumps(document))
+    result = run("import", str(exported))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: row 1 (checkin) holds an entry your diary already has")
+    assert count_entries(home_url) == 1
+
+
 def test_backup_writes_a_sound_sqlite_copy(run: Run, tmp_path: Path) -> None:
     ok(run, *DEMO)
     out = tmp_path / "backup.db"

@@ -10,7 +10,7 @@ from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, EpisodeOut, MatSess
 from acumat.errors import InvalidInput
 from acumat.interop import csv_io
 from acumat.interop.csv_io import COLUMNS, dump_csv, load_csv
-from acumat.interop.records import STAMP_FIELDS
+from acumat.interop.records import RECORD_FIELDS
 from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -43,7 +43,7 @@ def row(**cells: str) -> str:
 
 def test_columns_are_the_union_of_every_entry_field() -> None:
     fields = {f for kind in ENTRY_KINDS for f in INPUT_SCHEMAS[kind].model_fields}
-    expected = (fields - {"kind"}) | {"kind", "care_kind", *STAMP_FIELDS}
+    expected = (fields - {"kind"}) | {"kind", "care_kind", *RECORD_FIELDS}
     assert set(COLUMNS) == expected
     assert len(COLUMNS) == len(set(COLUMNS))
 
@@ -65,7 +65,7 @@ def test_an_episode_row_joins_lists_and_leaves_other_cells_empty() -> None:
     text = dump_csv({"episode": [episode]})
     expected = (
         "episode,,2026-03-14T08:00:00Z,,,,,,,,,,7,lower_left;hip_right,lifting,"
-        ',,,,,,,,,,"tight, ""sharp""\nthen eased",'
+        ',,,,,,,,,,"tight, ""sharp""\nthen eased",7b0f3c1e-0000-4000-8000-000000000007,'
         "2026-03-14T21:00:00Z,2026-03-14T21:00:00Z,false\n"
     )
     assert text == HEADER + expected
@@ -154,3 +154,44 @@ def test_an_unknown_trigger_in_a_list_is_refused() -> None:
     )
     with pytest.raises(InvalidInput, match=r"row 2 \(episode\) triggers: unknown 'x'"):
         load_csv(text, UTC_TIME)
+
+
+# --- identity --------------------------------------------------------------------------
+
+IDENTITY = "0b8e2f7c-3f4a-4c1e-9d2a-5b6c7d8e9f01"
+
+
+def test_the_uuid_column_is_read_in_lower_case_and_empty_means_a_new_entry() -> None:
+    text = sheet(
+        row(kind="checkin", day="2026-03-13", pain="3", uuid=IDENTITY.upper()),
+        row(kind="checkin", day="2026-03-14", pain="4"),
+    )
+    assert [r.uuid for r in load_csv(text, UTC_TIME)] == [IDENTITY, None]
+
+
+@pytest.mark.parametrize("bad", ["42", "not-a-uuid", IDENTITY[:-1], "{" + IDENTITY + "}"])
+def test_a_uuid_that_is_not_one_is_refused_naming_the_row(bad: str) -> None:
+    text = sheet(row(kind="checkin", day="2026-03-14", pain="3", uuid=bad))
+    with pytest.raises(InvalidInput, match=r"row 2 \(checkin\) uuid: must be a UUID"):
+        load_csv(text, UTC_TIME)
+
+
+def test_the_same_uuid_twice_in_one_kind_is_refused() -> None:
+    doubled = sheet(
+        row(
+            kind="care",
+            started_at="2026-03-14T08:00:00Z",
+            care_kind="heat",
+            minutes="5",
+            uuid=IDENTITY,
+        ),
+        row(
+            kind="care",
+            started_at="2026-03-13T08:00:00Z",
+            care_kind="cold",
+            minutes="5",
+            uuid=IDENTITY,
+        ),
+    )
+    with pytest.raises(InvalidInput, match=r"row 3 \(care\) uuid: .* appears more than once"):
+        load_csv(doubled, UTC_TIME)

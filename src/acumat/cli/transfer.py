@@ -60,7 +60,11 @@ def import_(
     file: Annotated[Path, typer.Argument(help="An acumat CSV or JSON export.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Add every entry of an acumat export to your diary: all of it, or nothing if any row is wrong.
+    """Add the entries of an acumat export that your diary does not have yet.
+
+    All or nothing: if any row is wrong, or holds an entry your diary has with different
+    content, nothing is imported. Entries already present are skipped, so importing the
+    same file twice adds nothing the second time.
 
     Example: acumat import diary.json
     """
@@ -71,8 +75,10 @@ def import_(
     if as_json:
         _emit(summary)
     else:
-        said = describe_file(summary, summary.format)
-        typer.echo(f"Imported {said} from {file} ({summary.format}).")
+        added, fmt = describe_added(summary, summary.format), summary.format
+        present = summary.already_present.total
+        tail = f"; {present} already present" if present else ""
+        typer.echo(f"Imported {added} from {file} ({fmt}){tail}.")
 
 
 def backup(
@@ -87,10 +93,10 @@ def backup(
 
     Example: acumat backup --out ~/acumat-backup.db
     """
-    from acumat.services import transfer
+    from acumat.services import backup as service
 
     cli = state(ctx)
-    result = transfer.backup(cli.database(), cli.actor(), out, overwrite=force)
+    result = service.backup(cli.database(), cli.actor(), out, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -134,6 +140,11 @@ def describe_file(counts: TransferCounts, fmt: str) -> str:
         _plural(counts.clinician_approvals, "clinician approval"),
     ]
     return _listed([*_diary_parts(counts), *safety])
+
+
+def describe_added(counts: TransferCounts, fmt: str = "json") -> str:
+    """What an import added: :func:`describe_file`, or ``0 new entries`` when nothing."""
+    return describe_file(counts, fmt) if counts.total else "0 new entries"
 
 
 def _diary_parts(counts: EntryCounts) -> list[str]:
