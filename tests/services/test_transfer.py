@@ -331,3 +331,19 @@ def test_an_export_file_is_readable_by_its_owner_only(
     assert mode(out) == 0o600
     transfer.write_export(db, actor, out, overwrite=True)
     assert mode(out) == 0o600
+
+
+def test_a_csv_export_neutralises_a_formula_note_and_imports_it_back_exactly(
+    db: Database, actor: Actor, second: Database
+) -> None:
+    note = '=HYPERLINK("http://example.invalid")'
+    diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 2, "note": note})
+    diary.add_checkin(db, actor, {"day": "2026-03-13", "pain": 2, "note": "'-an apostrophe first"})
+    text = transfer.export_diary(db, actor, "csv")
+    notes = [row["note"] for row in csv.DictReader(io.StringIO(text))]
+    assert notes == ["''-an apostrophe first", f"'{note}"]
+    other = local_actor(second)
+    transfer.import_diary(second, other, text)
+    assert transfer.export_diary(second, other, "csv") == text
+    document = json.loads(transfer.export_diary(second, other, "json"))
+    assert [c["note"] for c in document["checkins"]] == ["'-an apostrophe first", note]

@@ -15,7 +15,7 @@ Columns, in this order (a cell that does not apply to a row's kind stays empty):
     stopped_early, stop_reason, skin_reaction             mat-session fields
     care_kind        care: heat | cold | stretching | walking | other (the entry's ``kind``)
     minutes          care: minutes spent
-    note             free text, any characters (quoted as CSV needs)
+    note             free text, any characters (quoted as CSV needs; see formulas below)
     uuid             the entry's identity, kept across exports and imports; empty: a new entry
     created_at, updated_at   ISO-8601 instants in UTC ending in Z
     is_demo          true | false
@@ -26,12 +26,22 @@ Rows are ordered check-ins, episodes, sessions, care, each sorted as in the JSON
 lines end with ``\\n``. When reading, "row N" is the line of the sheet as a spreadsheet
 numbers it: the header is row 1, so the first entry is row 2.
 
+Formulas: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a
+tab or carriage return) as a formula, so free text never starts a cell that way. The
+only free-text column is ``note``; every other column holds numbers, days, instants,
+words from a fixed vocabulary or a uuid, none of which can start so. On export, a note
+that starts with any number of apostrophes (``'``) followed by one of those characters
+gets one more apostrophe in front: ``=SUM(A1)`` is written ``'=SUM(A1)`` and a note
+really written ``'=SUM(A1)`` is written ``''=SUM(A1)``. On import, a note cell that
+starts with one or more apostrophes followed by one of those characters loses its first
+apostrophe. Every other note is written and read as it is, so the round trip is exact.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -79,7 +89,21 @@ COLUMNS = (
     "is_demo",
 )
 LIST_COLUMNS = frozenset({"locations", "triggers"})
+TEXT_COLUMNS = frozenset({"note"})
 CARE_KIND_COLUMN = "care_kind"  # ``kind`` already names the entry kind
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""What a text cell that a spreadsheet would run as a formula starts with, after any
+apostrophes (see the module docstring)."""
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula (see the module docstring)."""
+    return f"'{text}" if FORMULA.match(text) else text
+
+
+def unneutralise(cell: str) -> str:
+    """The text a cell written by :func:`neutralise` stands for."""
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell, 1) else cell
 
 
 def _column(kind: str, field: str) -> str:
@@ -106,6 +130,8 @@ def dump_csv(entries: EntriesByKind) -> str:
 
 def _cells(kind: EntryKind, row: dict[str, Any]) -> list[str]:
     named = {_column(kind, field): _cell(value) for field, value in row.items()}
+    for column in TEXT_COLUMNS:
+        named[column] = neutralise(named[column])
     named["kind"] = kind
     return [named.get(column, "") for column in COLUMNS]
 
@@ -197,4 +223,6 @@ def _labelled(number: int, header: list[str], cells: list[str]) -> LabelledRow:
 def _value(column: str, cell: str) -> str | list[str]:
     if column in LIST_COLUMNS:
         return [word.strip() for word in cell.split(";") if word.strip()]
+    if column in TEXT_COLUMNS:
+        return unneutralise(cell)
     return cell
