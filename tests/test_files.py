@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from acumat.files import create_private_file, make_private_folder, write_whole
+from acumat.files import copy_private, create_private_file, make_private_folder, write_whole
 from tests.conftest import mode
 
 pytestmark = pytest.mark.usefixtures("usual_umask")
@@ -36,3 +36,14 @@ def test_a_file_written_whole_is_private_and_leaves_no_partial(tmp_path: Path) -
     write_whole(target, b"new")
     assert (target.read_bytes(), mode(target)) == (b"new", 0o600)
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_private_copy_has_the_bytes_and_mode_0600(tmp_path: Path) -> None:
+    source = tmp_path / "source.db"
+    source.write_bytes(b"\x00\x01data")
+    source.chmod(0o644)
+    copy_private(source, tmp_path / "copy.db")
+    assert ((tmp_path / "copy.db").read_bytes(), mode(tmp_path / "copy.db")) == (
+        b"\x00\x01data",
+        0o600,
+    )

@@ -10,6 +10,7 @@ asked for.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 PRIVATE_FOLDER = 0o700
@@ -43,6 +44,12 @@ def new_private_file(path: Path) -> None:
     """Create ``path`` empty with mode 0600, replacing any leftover file of that name."""
     path.unlink(missing_ok=True)
     os.close(_open_private(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """Copy ``source``'s bytes to a new file ``target`` with mode 0600."""
+    new_private_file(target)
+    shutil.copyfile(source, target)
 
 
 def partial_name(target: Path) -> Path:

@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from acumat.store.engine import make_engine
-from acumat.store.migrate import HEAD, _config, current_revision, downgrade, upgrade
+from acumat.store.migrate import HEAD, REVISIONS, _config, current_revision, downgrade, upgrade
 from acumat.store.models import Base
 
 DIARY_TABLES = {
@@ -25,6 +25,12 @@ DIARY_TABLES = {
 def test_head_constant_matches_the_newest_migration(sqlite_url: str) -> None:
     script = ScriptDirectory.from_config(_config(make_engine(sqlite_url)))
     assert script.get_current_head() == HEAD
+
+
+def test_the_revision_list_is_alembics_history_oldest_first(sqlite_url: str) -> None:
+    script = ScriptDirectory.from_config(_config(make_engine(sqlite_url)))
+    history = [revision.revision for revision in script.walk_revisions()]
+    assert tuple(reversed(history)) == REVISIONS
 
 
 def test_it_migrates_an_empty_database_to_head(database_url: str) -> None:
