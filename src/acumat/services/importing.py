@@ -44,7 +44,8 @@ class ImportRun:
         self.now = now
         self.new: Counter[str] = Counter()  # by export list name: checkins, screenings, …
         self.present: Counter[str] = Counter()
-        self.changed: list[str] = []
+        self.changed: list[str] = []  # the first SHOWN changed rows' labels
+        self.changed_count = 0
         self.clashes: list[date] = []
         self._taken = self.diary.checkin_days()
         self._entries: dict[EntryKind, list[Record]] = {kind: [] for kind in ENTRY_KINDS}
@@ -71,8 +72,8 @@ class ImportRun:
         for kind in ENTRY_KINDS:
             self._write_entries(kind)
         self._write_screenings()
-        if self.changed or self.clashes:
-            raise Conflict(refusal(self.changed, self.clashes))
+        if self.changed_count or self.clashes:
+            raise Conflict(refusal(self.changed, self.changed_count, self.clashes))
 
     def _write_entries(self, kind: EntryKind) -> None:
         records, self._entries[kind] = self._entries[kind], []
@@ -136,18 +137,21 @@ class ImportRun:
     def _compared(self, kind: str, label: str, same: bool) -> None:
         if same:
             self.present[kind] += 1
-        else:
+            return
+        self.changed_count += 1
+        if len(self.changed) < SHOWN:
             self.changed.append(label)
 
 
-def refusal(changed: list[str], clashes: list[date]) -> str:
-    """Why an import was refused, and what to do: changed rows first, then clashing days."""
+def refusal(changed: list[str], count: int, clashes: list[date]) -> str:
+    """Why an import was refused, and what to do: the ``count`` changed rows (the first of
+    them named in ``changed``), then the clashing days."""
     reasons = []
     advice = []
-    if changed:
-        shown = ", ".join(changed[:SHOWN])
-        more = f" and {len(changed) - SHOWN} more rows" if len(changed) > SHOWN else ""
-        verb = "holds an entry" if len(changed) == 1 else "hold entries"
+    if count:
+        shown = ", ".join(changed)
+        more = f" and {count - len(changed)} more rows" if count > len(changed) else ""
+        verb = "holds an entry" if count == 1 else "hold entries"
         reasons.append(
             f"{shown}{more} {verb} your diary already has (the same uuid) with different content"
         )
