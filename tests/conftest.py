@@ -119,6 +119,21 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
 
 
 @pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The common umask 022, under which files would be readable by everyone (0644)."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def mode(path: Path) -> int:
+    """The permission bits of ``path`` (0o600 means readable by the owner only)."""
+    return path.stat().st_mode & 0o777
+
+
+@pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ``ACUMAT_HOME`` with no database URL set: the zero-config default."""
     path = tmp_path / "home"

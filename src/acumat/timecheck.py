@@ -130,6 +130,13 @@ def aware_not_future(value: datetime, info: ValidationInfo) -> datetime:
     return value
 
 
+def instant_in_window(value: datetime) -> datetime:
+    """An aware instant within the supported years, in UTC (bookkeeping times in files)."""
+    if not in_window(value.date()):
+        raise ValueError(window_message())
+    return value.astimezone(UTC)
+
+
 def instant_not_future(value: datetime, info: ValidationInfo) -> datetime:
     """An instant that must carry its offset (files, not people, give these)."""
     return aware_not_future(value, info)

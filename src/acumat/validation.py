@@ -15,13 +15,14 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, PlainValidator, ValidationError
 
 from acumat.errors import InvalidInput, Problem
 from acumat.timecheck import TimeContext, validation_context
 
 ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
 ASCII_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 FLAG_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
 MAX_DIGITS = 20
 
@@ -64,6 +65,15 @@ def _flag(value: object) -> object:
     raise ValueError("must be yes or no (true or false)")
 
 
+def _identity(value: object) -> str:
+    if not isinstance(value, str) or not UUID_TEXT.fullmatch(value.strip()):
+        raise ValueError(
+            "must be a UUID such as 2f1c9a4e-7b3d-4e8a-9c21-5d6f7a8b9c0d, or left out for a "
+            "new entry"
+        )
+    return value.strip().lower()
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain a NUL character (\\0); remove it")
@@ -78,6 +88,8 @@ WholeNumber = Annotated[int, AsWholeNumber]
 Decimal = Annotated[float, AsDecimal]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 NoNul = AfterValidator(_no_nul)
+Identity = Annotated[str, PlainValidator(_identity)]
+"""An entry's stable identity: a UUID in its 8-4-4-4-12 hex form, kept in lower case."""
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -151,6 +151,98 @@ def test_import_over_an_existing_day_exits_2(run: Run, tmp_path: Path, home_url:
     assert count_entries(home_url) == 1
 
 
+def test_importing_the_same_file_twice_says_nothing_was_new(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("kind,day,pain\ncheckin,2026-03-13,3\ncheckin,2026-03-14,4\n")
+    ok(run, "import", str(path))
+    exported = tmp_path / "again.csv"
+    ok(run, "export", "--out", str(exported))
+    said = ok(run, "import", str(exported))
+    assert said == f"Imported 0 new entries from {exported} (csv); 2 already present.\n"
+    summary = json.loads(ok(run, "import", str(exported), "--json"))
+    assert (summary["checkins"], summary["already_present"]["checkins"]) == (0, 2)
+    assert count_entries(home_url) == 2
+
+
+def test_import_of_a_changed_entry_exits_2_naming_its_row(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    ok(run, "log", "checkin", "--day", "2026-03-14", "--pain", "4")
+    exported = tmp_path / "mine.json"
+    ok(run, "export", "--out", str(exported))
+    document = json.loads(exported.read_text())
+    document["checkins"][0]["pain"] = 6
+    exported.write_text(json.dumps(document))
+    result = run("import", str(exported))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: row 1 (checkin) holds an entry your diary already has")
+    assert count_entries(home_url) == 1
+
+
+def test_restore_gets_a_diary_back_from_a_backup_into_a_new_home(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(run, *DEMO)
+    backup = tmp_path / "backup.db"
+    ok(run, "backup", "--out", str(backup))
+    before = ok(run, "export", "--out", "-")
+    monkeypatch.setenv("ACUMAT_HOME", str(tmp_path / "new-home"))
+    said = ok(run, "restore", str(backup))
+    assert said.startswith(f"Restored {backup} (SQLite copy): your diary now holds ")
+    kept = tmp_path / "new-home" / "acumat.db.before-restore-20260315-120000"
+    assert said.endswith(f"The database it replaced is kept as {kept}.\n")
+    assert ok(run, "export", "--out", "-") == before
+
+
+def test_restore_over_a_diary_with_entries_exits_2_unless_forced(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    ok(run, "log", "checkin", "--day", "2026-03-14", "--pain", "4")
+    backup = tmp_path / "backup.db"
+    ok(run, "backup", "--out", str(backup))
+    ok(run, "log", "checkin", "--day", "2026-03-13", "--pain", "2")
+    refused = run("restore", str(backup))
+    assert (refused.exit_code, "add --force" in refused.stderr) == (2, True)
+    assert count_entries(home_url) == 2
+    result = json.loads(ok(run, "restore", str(backup), "--force", "--json"))
+    assert (result["method"], result["counts"]["checkins"]) == ("sqlite-copy", 1)
+    assert count_entries(home_url) == 1
+
+
+def test_restore_of_a_json_export_imports_it_and_says_what_was_present(
+    run: Run, tmp_path: Path
+) -> None:
+    ok(run, "log", "checkin", "--day", "2026-03-14", "--pain", "4")
+    exported = tmp_path / "backup.json"
+    ok(run, "export", "--out", str(exported))
+    said = ok(run, "restore", str(exported))
+    assert (
+        said == f"Restored {exported} (JSON export): imported 0 new entries; 1 already present.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"kind,day,pain\n", "is neither a SQLite copy"),
+        (b"SQLite format 3\x00" + b"\x00" * 100, "is damaged"),
+        (None, "cannot read"),
+    ],
+)
+def test_restore_of_a_bad_file_exits_2_and_changes_nothing(
+    run: Run, tmp_path: Path, home_url: str, content: bytes | None, expected: str
+) -> None:
+    ok(run, "log", "checkin", "--day", "2026-03-14", "--pain", "4")
+    bad = tmp_path / "bad.db"
+    if content is not None:
+        bad.write_bytes(content)
+    result = run("restore", str(bad), "--force")
+    assert (result.exit_code, expected in result.stderr) == (2, True), result.stderr
+    assert count_entries(home_url) == 1
+
+
 def test_backup_writes_a_sound_sqlite_copy(run: Run, tmp_path: Path) -> None:
     ok(run, *DEMO)
     out = tmp_path / "backup.db"
@@ -186,7 +278,7 @@ def test_demo_twice_exits_2_and_adds_nothing(run: Run, home_url: str) -> None:
     assert count_entries(home_url) == before
 
 
-@pytest.mark.parametrize("command", ["export", "import", "backup", "demo"])
+@pytest.mark.parametrize("command", ["export", "import", "backup", "restore", "demo"])
 def test_each_command_has_help_with_an_example(run: Run, command: str) -> None:
     assert "Example:" in ok(run, command, "--help")
 

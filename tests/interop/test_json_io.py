@@ -55,9 +55,10 @@ def test_a_checkin_is_written_with_every_field_and_no_id() -> None:
     assert text == (
         "{\n"
         '  "format": "acumat-export",\n'
-        '  "version": 2,\n'
+        '  "version": 3,\n'
         '  "checkins": [\n'
         "    {\n"
+        '      "uuid": "c0ffee00-0000-4000-8000-000000000099",\n'
         '      "day": "2026-03-14",\n'
         '      "pain": 4,\n'
         '      "peg_enjoyment": null,\n'
@@ -105,7 +106,7 @@ def test_instants_in_other_zones_are_written_in_utc_with_z() -> None:
 
 def test_export_fields_follow_the_input_schema() -> None:
     fields = export_fields("episode")
-    assert fields == (*EpisodeIn.model_fields, "created_at", "updated_at", "is_demo")
+    assert fields == ("uuid", *EpisodeIn.model_fields, "created_at", "updated_at", "is_demo")
 
 
 def test_reading_keeps_timestamps_and_demo_flag() -> None:
@@ -130,9 +131,9 @@ def test_a_hand_written_entry_without_timestamps_gets_now() -> None:
     [
         ('{"format": "acumat-export", "version": 1, "checkins": [', "file: is not valid JSON"),
         ("[1, 2]", "format: must be"),
-        ('{"format": "acumat-export", "version": 3}', "version: must be 1 or 2"),
-        ('{"format": "acumat-export", "version": true}', "version: must be 1 or 2"),
-        ('{"format": "acumat-export", "version": "2"}', "version: must be 1 or 2"),
+        ('{"format": "acumat-export", "version": 4}', "version: must be 1, 2 or 3"),
+        ('{"format": "acumat-export", "version": true}', "version: must be 1, 2 or 3"),
+        ('{"format": "acumat-export", "version": "2"}', "version: must be 1, 2 or 3"),
         ('{"format": "acumat-export", "version": 1, "moods": []}', "moods: is not part"),
         ('{"format": "acumat-export", "version": 1, "screenings": []}', "screenings: is not part"),
         ('{"format": "acumat-export", "version": 2, "screenings": {}}', "screenings: must be a"),
@@ -185,3 +186,46 @@ def test_a_flood_of_problems_is_capped() -> None:
         load_json(document(checkins=rows), UTC_TIME)
     assert len(caught.value.problems) == 21
     assert str(caught.value.problems[-1]) == "and 8 more problems"
+
+
+def test_each_entry_keeps_its_uuid_and_a_row_without_one_is_new() -> None:
+    text = dump_json({"checkin": [checkin("2026-03-14", 4)]})
+    [kept] = load_json(text, UTC_TIME).entries
+    [new] = load_json(document(checkins=[{"day": "2026-03-14", "pain": 2}]), UTC_TIME).entries
+    assert (kept.uuid, new.uuid) == ("c0ffee00-0000-4000-8000-000000000099", None)
+
+
+def test_a_version_2_file_still_reads_its_rows_as_new_entries() -> None:
+    row = json.loads(dump_json({"checkin": [checkin("2026-03-14", 4)]}))["checkins"][0]
+    del row["uuid"]
+    [record] = load_json(document(checkins=[row]), UTC_TIME).entries
+    assert (record.uuid, record.values(STAMP)["pain"]) == (None, 4)
+
+
+def test_the_same_uuid_twice_in_a_list_is_refused() -> None:
+    first = json.loads(dump_json({"checkin": [checkin("2026-03-14", 4)]}))["checkins"][0]
+    second = first | {"day": "2026-03-13"}
+    with pytest.raises(InvalidInput, match=r"row 2 \(checkin\) uuid: .* appears more than once"):
+        load_json(document(checkins=[first, second]), UTC_TIME)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"checkins": [], "format": "acumat-export", "version": 3}', 'format: must be "acu'),
+        ('{"format": "acumat-export", "checkins": [], "version": 3}', "version: must be 1, 2"),
+        ('{"version": 3, "format": "acumat-export"}', None),
+        (
+            '{"format": "acumat-export", "version": 3, "care": [], "care": []}',
+            "care: appears twice",
+        ),
+        ("{}", 'format: must be "acumat-export"'),
+        ('{"format": "acumat-export"}', "version: must be"),
+    ],
+)
+def test_the_header_comes_first_and_each_part_once(text: str, expected: str | None) -> None:
+    if expected is None:
+        assert load_json(text, UTC_TIME).entries == []
+        return
+    with pytest.raises(InvalidInput, match=expected):
+        load_json(text, UTC_TIME)

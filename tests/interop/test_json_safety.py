@@ -25,10 +25,15 @@ REASON = {
 }
 
 
+def identity(number: int) -> str:
+    return f"5c4e0000-0000-4000-8000-{number:012d}"
+
+
 def stored_screening(screening_id: int, taken_at: datetime = TAKEN, **extra: Any) -> dict[str, Any]:
     """A screening as the store holds it, ids and owner included."""
     return {
         "id": screening_id,
+        "uuid": identity(screening_id),
         "user_id": 7,
         "taken_at": taken_at,
         "origin": "screening",
@@ -45,6 +50,7 @@ def stored_screening(screening_id: int, taken_at: datetime = TAKEN, **extra: Any
 def stored_approval(approval_id: int, screening_id: int, created_at: datetime = TAKEN) -> Any:
     return {
         "id": approval_id,
+        "uuid": identity(100 + approval_id),
         "user_id": 7,
         "screening_id": screening_id,
         "clinician": "Dr Lee, GP",
@@ -62,6 +68,7 @@ def file_screening(**changes: Any) -> dict[str, Any]:
 
 def file_approval(**changes: Any) -> dict[str, Any]:
     row = {
+        "uuid": identity(101),
         "screening": 1,
         "clinician": "Dr Lee, GP",
         "approved_on": "2026-03-14",
@@ -75,7 +82,7 @@ def document(screenings: list[Any], approvals: list[Any] | None = None) -> str:
     return json.dumps(
         {
             "format": "acumat-export",
-            "version": 2,
+            "version": 3,
             "screenings": screenings,
             "clinician_approvals": approvals or [],
         }
@@ -89,6 +96,7 @@ def test_a_screening_and_its_approval_are_written_without_ids() -> None:
     assert tail == (
         '  "screenings": [\n'
         "    {\n"
+        '      "uuid": "5c4e0000-0000-4000-8000-000000000041",\n'
         '      "taken_at": "2026-03-14T21:00:00Z",\n'
         '      "origin": "screening",\n'
         '      "complete": true,\n'
@@ -116,6 +124,7 @@ def test_a_screening_and_its_approval_are_written_without_ids() -> None:
         "  ],\n"
         '  "clinician_approvals": [\n'
         "    {\n"
+        '      "uuid": "5c4e0000-0000-4000-8000-000000000109",\n'
         '      "screening": 1,\n'
         '      "clinician": "Dr Lee, GP",\n'
         '      "approved_on": "2026-03-14",\n'
@@ -156,7 +165,9 @@ def test_an_approval_of_a_screening_not_held_is_a_broken_store_not_a_file() -> N
 
 
 def test_reading_keeps_the_stored_decision_without_re_evaluating() -> None:
-    odd = file_screening(urgency="EMERGENCY", verdict="do-not-use", ruleset_version="sha256-old")
+    odd = file_screening(
+        uuid=identity(2), urgency="EMERGENCY", verdict="do-not-use", ruleset_version="sha256-old"
+    )
     contents = load_json(document([odd, file_screening()], [file_approval(screening=2)]), UTC_TIME)
     first, second = contents.safety.screenings
     assert (first.urgency, first.verdict, first.ruleset_version) == (
@@ -270,3 +281,16 @@ def test_problems_of_diary_and_safety_rows_are_reported_together() -> None:
         "row 1 (screening) urgency",
         "row 1 (clinician_approval) screening",
     ]
+
+
+def test_screenings_and_approvals_keep_their_uuids_and_old_rows_have_none() -> None:
+    contents = load_json(document([file_screening()], [file_approval()]), UTC_TIME)
+    old = load_json(document([file_screening(uuid=DROP)], [file_approval(uuid=None)]), UTC_TIME)
+    kept = (contents.safety.screenings[0].uuid, contents.safety.approvals[0].uuid)
+    assert kept == (identity(1), identity(101))
+    assert (old.safety.screenings[0].uuid, old.safety.approvals[0].uuid) == (None, None)
+
+
+def test_the_same_screening_uuid_twice_is_refused() -> None:
+    with pytest.raises(InvalidInput, match=r"row 2 \(screening\) uuid: .* more than once"):
+        load_json(document([file_screening(), file_screening()]), UTC_TIME)

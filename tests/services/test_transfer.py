@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,9 +16,10 @@ from acumat.errors import Conflict, InvalidInput
 from acumat.safety.schemas import CLEARED
 from acumat.services import diary, screening, transfer
 from acumat.services.database import local_actor
-from acumat.store.engine import Database, make_engine
+from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
 from acumat.store.repos import SafetyRepo
+from tests.conftest import mode
 from tests.interop.awkward import (
     APPROVALS,
     SCREENINGS,
@@ -147,7 +146,7 @@ def test_an_empty_diary_exports_an_empty_document(db: Database, actor: Actor) ->
     document = json.loads(transfer.export_diary(db, actor, "json"))
     lists = ("checkins", "episodes", "sessions", "care", "screenings", "clinician_approvals")
     assert [document[k] for k in lists] == [[]] * 6
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert transfer.export_diary(db, actor, "csv").count("\n") == 1
 
 
@@ -321,75 +320,30 @@ def test_an_export_into_a_missing_folder_is_refused(
         transfer.write_export(db, actor, tmp_path / "nowhere" / "diary.json")
 
 
-# --- backup ----------------------------------------------------------------------------
-
-
-def test_a_sqlite_backup_is_a_sound_copy_with_the_same_rows(
-    sqlite_url: str, tmp_path: Path
+@pytest.mark.usefixtures("usual_umask")
+@pytest.mark.parametrize("name", ["diary.csv", "diary.json"])
+def test_an_export_file_is_readable_by_its_owner_only(
+    db: Database, actor: Actor, tmp_path: Path, name: str
 ) -> None:
-    from acumat.store.migrate import upgrade
-
-    db = Database(make_engine(sqlite_url))
-    upgrade(db.engine)
-    actor = local_actor(db)
     fill_awkward_diary(db, actor)
-    out = tmp_path / "backup.db"
-    result = transfer.backup(db, actor, out)
-    assert result.method == "sqlite-online-backup"
-    with closing(sqlite3.connect(out)) as copy:
-        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-    restored = Database(make_engine(f"sqlite:///{out}"))
-    try:
-        assert transfer.export_diary(restored, actor, "json") == transfer.export_diary(
-            db, actor, "json"
-        )
-    finally:
-        restored.dispose()
-        db.dispose()
+    out = tmp_path / name
+    transfer.write_export(db, actor, out)
+    assert mode(out) == 0o600
+    transfer.write_export(db, actor, out, overwrite=True)
+    assert mode(out) == 0o600
 
 
-def test_a_backup_never_overwrites_unless_asked(db: Database, actor: Actor, tmp_path: Path) -> None:
-    out = tmp_path / "backup.db"
-    out.write_text("older backup")
-    with pytest.raises(InvalidInput, match=r"out: .* already exists"):
-        transfer.backup(db, actor, out)
-    assert out.read_text() == "older backup"
-    transfer.backup(db, actor, out, overwrite=True)
-    assert out.read_bytes() != b"older backup"
-
-
-def test_a_backup_onto_the_live_database_is_refused(sqlite_url: str) -> None:
-    from acumat.store.migrate import upgrade
-
-    db = Database(make_engine(sqlite_url))
-    upgrade(db.engine)
-    live = Path(sqlite_url.removeprefix("sqlite:///"))
-    actor = local_actor(db)
-    try:
-        with pytest.raises(InvalidInput, match="out: is the live database"):
-            transfer.backup(db, actor, live, overwrite=True)
-        assert entry_count(db) == 0
-    finally:
-        db.dispose()
-
-
-def test_a_postgres_backup_is_the_local_users_json_export(
-    postgres_url: str, tmp_path: Path
+def test_a_csv_export_neutralises_a_formula_note_and_imports_it_back_exactly(
+    db: Database, actor: Actor, second: Database
 ) -> None:
-    from acumat.store.migrate import upgrade
-
-    db = Database(make_engine(postgres_url))
-    upgrade(db.engine)
-    try:
-        actor = local_actor(db)
-        fill_awkward_diary(db, actor)
-        out = tmp_path / "backup.json"
-        assert transfer.backup(db, actor, out).method == "json-export"
-        assert out.read_text(encoding="utf-8") == transfer.export_diary(db, actor, "json")
-        document = json.loads(out.read_text(encoding="utf-8"))
-        urgencies = [s["urgency"] for s in document["screenings"]]
-        assert (len(urgencies), urgencies[-1]) == (SCREENINGS, "EMERGENCY")
-        assert len(document["clinician_approvals"]) == APPROVALS
-    finally:
-        db.dispose()
+    note = '=HYPERLINK("http://example.invalid")'
+    diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 2, "note": note})
+    diary.add_checkin(db, actor, {"day": "2026-03-13", "pain": 2, "note": "'-an apostrophe first"})
+    text = transfer.export_diary(db, actor, "csv")
+    notes = [row["note"] for row in csv.DictReader(io.StringIO(text))]
+    assert notes == ["''-an apostrophe first", f"'{note}"]
+    other = local_actor(second)
+    transfer.import_diary(second, other, text)
+    assert transfer.export_diary(second, other, "csv") == text
+    document = json.loads(transfer.export_diary(second, other, "json"))
+    assert [c["note"] for c in document["checkins"]] == ["'-an apostrophe first", note]

@@ -14,6 +14,7 @@ from acumat.services.database import local_actor, open_database
 from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import HEAD, current_revision, ensure_current
 from acumat.store.types import UTCDateTime
+from tests.conftest import mode
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
@@ -30,6 +31,19 @@ def test_first_use_creates_and_migrates_the_default_database(home: Path) -> None
     assert current_revision(db.engine) == HEAD
     assert local_actor(db) == local_actor(db)
     db.dispose()
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_database_its_side_files_and_its_folder_are_private(home: Path) -> None:
+    db = open_database(load_settings())
+    local_actor(db)  # a write: SQLite now has its WAL and shared-memory files open
+    try:
+        written = sorted(p.name for p in home.iterdir())
+        assert written == ["acumat.db", "acumat.db-shm", "acumat.db-wal"]
+        assert {name: mode(home / name) for name in written} == dict.fromkeys(written, 0o600)
+        assert mode(home) == 0o700
+    finally:
+        db.dispose()
 
 
 def test_database_url_setting_wins_over_home(

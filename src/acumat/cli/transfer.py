@@ -1,4 +1,4 @@
-"""``acumat export|import|backup|demo``: moving a diary in and out of the database."""
+"""``acumat export|import|backup|restore|demo``: moving a diary in and out of the database."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from acumat.cli.state import state
 
 if TYPE_CHECKING:
+    from acumat.services.backup import RestoreResult
     from acumat.services.transfer import EntryCounts, TransferCounts
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
@@ -21,6 +22,7 @@ def register(app: typer.Typer) -> None:
     app.command(name="export")(export)
     app.command(name="import")(import_)
     app.command(name="backup")(backup)
+    app.command(name="restore")(restore)
     app.command(name="demo")(demo)
 
 
@@ -60,7 +62,11 @@ def import_(
     file: Annotated[Path, typer.Argument(help="An acumat CSV or JSON export.")],
     as_json: JsonFlag = False,
 ) -> None:
-    """Add every entry of an acumat export to your diary: all of it, or nothing if any row is wrong.
+    """Add the entries of an acumat export that your diary does not have yet.
+
+    All or nothing: if any row is wrong, or holds an entry your diary has with different
+    content, nothing is imported. Entries already present are skipped, so importing the
+    same file twice adds nothing the second time.
 
     Example: acumat import diary.json
     """
@@ -71,8 +77,10 @@ def import_(
     if as_json:
         _emit(summary)
     else:
-        said = describe_file(summary, summary.format)
-        typer.echo(f"Imported {said} from {file} ({summary.format}).")
+        added, fmt = describe_added(summary, summary.format), summary.format
+        present = summary.already_present.total
+        tail = f"; {present} already present" if present else ""
+        typer.echo(f"Imported {added} from {file} ({fmt}){tail}.")
 
 
 def backup(
@@ -87,15 +95,48 @@ def backup(
 
     Example: acumat backup --out ~/acumat-backup.db
     """
-    from acumat.services import transfer
+    from acumat.services import backup as service
 
     cli = state(ctx)
-    result = transfer.backup(cli.database(), cli.actor(), out, overwrite=force)
+    result = service.backup(cli.database(), cli.actor(), out, overwrite=force)
     if as_json:
         _emit(result)
     else:
         kind = "SQLite copy" if result.method == "sqlite-online-backup" else "JSON export"
         typer.echo(f"Backed up to {result.path} ({kind}, {result.size_bytes} bytes).")
+
+
+def restore(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A backup: a SQLite copy from `acumat backup`, or a JSON export.")
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace a diary that already holds entries (SQLite copies); "
+            "the database it replaces is kept next to it.",
+        ),
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Get your diary back from a backup made by `acumat backup`.
+
+    A SQLite copy replaces the database: only an empty one unless --force is given, and the
+    one it replaces is kept next to it as acumat.db.before-restore-YYYYmmdd-HHMMSS (UTC).
+    A JSON export (the backup on PostgreSQL) is imported: entries already present are
+    skipped.
+
+    Example: acumat restore ~/acumat-backup.db
+    """
+    from acumat.services import backup as service
+
+    result = service.restore(state(ctx).settings(), file, force=force)
+    if as_json:
+        _emit(result)
+    else:
+        typer.echo(describe_restore(result))
 
 
 def demo(
@@ -134,6 +175,24 @@ def describe_file(counts: TransferCounts, fmt: str) -> str:
         _plural(counts.clinician_approvals, "clinician approval"),
     ]
     return _listed([*_diary_parts(counts), *safety])
+
+
+def describe_added(counts: TransferCounts, fmt: str = "json") -> str:
+    """What an import added: :func:`describe_file`, or ``0 new entries`` when nothing."""
+    return describe_file(counts, fmt) if counts.total else "0 new entries"
+
+
+def describe_restore(result: RestoreResult) -> str:
+    """What a restore did, in a sentence or two."""
+    if result.method == "json-import":
+        added = describe_added(result.counts)
+        present = result.already_present.total
+        return f"Restored {result.path} (JSON export): imported {added}; {present} already present."
+    return (
+        f"Restored {result.path} (SQLite copy): your diary now holds "
+        f"{describe_file(result.counts, 'json')}.\n"
+        f"The database it replaced is kept as {result.kept}."
+    )
 
 
 def _diary_parts(counts: EntryCounts) -> list[str]:

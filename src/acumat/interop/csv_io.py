@@ -15,7 +15,8 @@ Columns, in this order (a cell that does not apply to a row's kind stays empty):
     stopped_early, stop_reason, skin_reaction             mat-session fields
     care_kind        care: heat | cold | stretching | walking | other (the entry's ``kind``)
     minutes          care: minutes spent
-    note             free text, any characters (quoted as CSV needs)
+    note             free text, any characters (quoted as CSV needs; see formulas below)
+    uuid             the entry's identity, kept across exports and imports; empty: a new entry
     created_at, updated_at   ISO-8601 instants in UTC ending in Z
     is_demo          true | false
 
@@ -24,22 +25,34 @@ Lists (``locations``, ``triggers``) are joined with ``;``; booleans are ``true``
 Rows are ordered check-ins, episodes, sessions, care, each sorted as in the JSON export;
 lines end with ``\\n``. When reading, "row N" is the line of the sheet as a spreadsheet
 numbers it: the header is row 1, so the first entry is row 2.
+
+Formulas: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a
+tab or carriage return) as a formula, so free text never starts a cell that way. The
+only free-text column is ``note``; every other column holds numbers, days, instants,
+words from a fixed vocabulary or a uuid, none of which can start so. On export, a note
+that starts with any number of apostrophes (``'``) followed by one of those characters
+gets one more apostrophe in front: ``=SUM(A1)`` is written ``'=SUM(A1)`` and a note
+really written ``'=SUM(A1)`` is written ``''=SUM(A1)``. On import, a note cell that
+starts with one or more apostrophes followed by one of those characters loses its first
+apostrophe. Every other note is written and read as it is, so the round trip is exact.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+import re
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput
 from acumat.interop.records import (
     EntriesByKind,
     LabelledRow,
+    Reading,
     Record,
     export_rows,
-    read_rows,
 )
 from acumat.timecheck import TimeContext
 
@@ -70,12 +83,27 @@ COLUMNS = (
     "care_kind",
     "minutes",
     "note",
+    "uuid",
     "created_at",
     "updated_at",
     "is_demo",
 )
 LIST_COLUMNS = frozenset({"locations", "triggers"})
+TEXT_COLUMNS = frozenset({"note"})
 CARE_KIND_COLUMN = "care_kind"  # ``kind`` already names the entry kind
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""What a text cell that a spreadsheet would run as a formula starts with, after any
+apostrophes (see the module docstring)."""
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula (see the module docstring)."""
+    return f"'{text}" if FORMULA.match(text) else text
+
+
+def unneutralise(cell: str) -> str:
+    """The text a cell written by :func:`neutralise` stands for."""
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell, 1) else cell
 
 
 def _column(kind: str, field: str) -> str:
@@ -102,6 +130,8 @@ def dump_csv(entries: EntriesByKind) -> str:
 
 def _cells(kind: EntryKind, row: dict[str, Any]) -> list[str]:
     named = {_column(kind, field): _cell(value) for field, value in row.items()}
+    for column in TEXT_COLUMNS:
+        named[column] = neutralise(named[column])
     named["kind"] = kind
     return [named.get(column, "") for column in COLUMNS]
 
@@ -119,31 +149,51 @@ def _cell(value: Any) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 
+def read_csv(stream: TextIO, reading: Reading) -> Iterator[Record]:
+    """The valid entries of a CSV export, read row by row from ``stream``.
+
+    A row's problems are noted in ``reading``; a sheet that is not CSV, lacks a header
+    or has a row of the wrong length raises :class:`InvalidInput` at once.
+    """
+    lines = _lines(stream)
+    first = next(lines, None)
+    if first is None:
+        raise InvalidInput.single("file", "is empty; expected a header row and entries")
+    header = _header(first)
+    for number, cells in enumerate(lines, start=2):
+        if cells:  # a blank line carries no entry
+            record = reading.entry(*_labelled(number, header, cells))
+            if record is not None:
+                yield record
+
+
 def load_csv(text: str, time: TimeContext) -> list[Record]:
     """Every row of a CSV export, validated; :class:`InvalidInput` names row and field."""
-    lines = _parse(text)
-    if not lines:
-        raise InvalidInput.single("file", "is empty; expected a header row and entries")
-    header = _header(lines[0])
-    rows: list[LabelledRow] = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if cells:  # a blank line carries no entry
-            rows.append(_labelled(number, header, cells))
-    return read_rows(rows, time)
+    reading = Reading(time)
+    records = list(read_csv(io.StringIO(text.removeprefix("\ufeff"), newline=""), reading))
+    reading.problems.refuse()
+    return records
 
 
-def _parse(text: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+def _lines(stream: TextIO) -> Iterator[list[str]]:
+    reader = csv.reader(stream, strict=True)
     try:
-        return list(reader)
+        yield from reader
     except csv.Error as exc:
-        raise InvalidInput.single(
-            "file", f"is not valid CSV near line {reader.line_num} ({exc}); check its quotes"
-        ) from exc
+        where = f"near line {reader.line_num}"
+        if "field larger than field limit" in str(exc):
+            message = f"has a cell far too long {where}; a note holds at most 2000 characters"
+        else:
+            message = (
+                f"is not valid CSV {where}: a quote is not closed, or stands inside a "
+                "cell that does not start with one; check its quotes"
+            )
+        raise InvalidInput.single("file", message) from exc
 
 
 def _header(cells: list[str]) -> list[str]:
     names = [cell.strip() for cell in cells]
+    names[:1] = [name.removeprefix("\ufeff") for name in names[:1]]
     for name in names:
         if name not in COLUMNS:
             raise InvalidInput.single(
@@ -173,4 +223,6 @@ def _labelled(number: int, header: list[str], cells: list[str]) -> LabelledRow:
 def _value(column: str, cell: str) -> str | list[str]:
     if column in LIST_COLUMNS:
         return [word.strip() for word in cell.split(";") if word.strip()]
+    if column in TEXT_COLUMNS:
+        return unneutralise(cell)
     return cell

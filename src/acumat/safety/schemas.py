@@ -18,8 +18,8 @@ from pydantic import (
 )
 
 from acumat.safety.levels import Urgency, Verdict
-from acumat.timecheck import PastDay, instant_not_future
-from acumat.validation import NoNul
+from acumat.timecheck import PastDay, instant_in_window, instant_not_future
+from acumat.validation import Identity, NoNul
 
 CLEARED = "ok-with-clinician-approval"
 
@@ -143,12 +143,14 @@ class ScreeningRecord(BaseModel):
 
     Strict, because whatever is imported is later shown as a safety result: unknown
     urgency, verdict or level names, naive or future times and stray fields are refused.
+    ``uuid`` is ``None`` in files from before version 3: the screening is then new.
     The answers are kept as given, unchecked against today's questions, since the rule
     set that decided them may have changed since.
     """
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
+    uuid: Identity | None = None
     taken_at: Annotated[AwareDatetime, AfterValidator(instant_not_future)]
     origin: Literal["screening", "checkin"]
     complete: StrictBool
@@ -165,7 +167,9 @@ class ApprovalRecord(ApprovalIn):
 
     ``screening`` is the 1-based position, in the same file, of the screening it clears;
     the file reader checks that it points at a ``caution-consult`` screening there.
+    ``uuid`` is ``None`` in files from before version 3: the approval is then new.
     """
 
+    uuid: Identity | None = None
     screening: Annotated[StrictInt, Field(ge=1)]
-    created_at: AwareDatetime
+    created_at: Annotated[AwareDatetime, AfterValidator(instant_in_window)]

@@ -1,52 +1,48 @@
-"""Moving a diary in and out: export, import and backup.
+"""Moving a diary in and out: export and import.
 
 Exports are CSV or JSON files (:mod:`acumat.interop`) that import back losslessly. JSON
 holds everything: the diary, every safety screening (emergencies included) and every
 clinician approval. CSV holds the diary entries only, one sheet a spreadsheet can open;
-use JSON to keep or move the safety history. An import validates every row before it
-opens a transaction and writes all rows (entries, screenings, approvals) in one, so a bad
-file or a clash leaves the database untouched. Output files are written to a temporary
-name and moved into place, so a crash never leaves half a file under the name asked for.
+use JSON to keep or move the safety history. Every row carries its identity (uuid), so
+importing the same file twice adds nothing the second time.
+
+An import streams its file: rows are read, validated and written in batches
+(:mod:`acumat.services.importing`) inside one transaction, so a large file needs little
+memory, and a bad row, a changed row or a clash anywhere rolls everything back. Output
+files are private (0600) and written whole (:mod:`acumat.files`).
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
+import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from contextlib import closing
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
-from pydantic import BaseModel
-from sqlalchemy import inspect
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 
 from acumat import clock
 from acumat.actor import Actor
 from acumat.diary.schemas import (
     ENTRY_KINDS,
     CareOut,
-    CheckInIn,
     CheckInOut,
     EntryKind,
     EpisodeOut,
     MatSessionOut,
 )
 from acumat.errors import Conflict, InvalidInput
-from acumat.interop.csv_io import dump_csv, load_csv
-from acumat.interop.json_io import (
-    ExportContents,
-    SafetyRecords,
-    StoredSafety,
-    dump_json,
-    load_json,
-)
-from acumat.interop.records import LIST_NAMES, Record
+from acumat.files import write_whole
+from acumat.interop.csv_io import dump_csv, read_csv
+from acumat.interop.json_io import Item, StoredSafety, dump_json, read_json
+from acumat.interop.records import LIST_NAMES, Reading
+from acumat.services.importing import ImportRun, columns
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
 from acumat.store.repos import DiaryRepo, SafetyRepo
-from acumat.timecheck import TimeContext
 
 Format = Literal["csv", "json"]
 OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
@@ -56,6 +52,7 @@ OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
     "care": CareOut,
 }
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+SNIFF_CHARS = 4096
 
 
 class EntryCounts(BaseModel):
@@ -92,9 +89,14 @@ class TransferCounts(EntryCounts):
 
 
 class ImportSummary(TransferCounts):
-    """What an import wrote, and which format the file was read as."""
+    """What an import added, what the diary already held, and the format it read.
+
+    The counts are the new rows; ``already_present`` counts the rows whose identity and
+    content the diary already had, which were skipped.
+    """
 
     format: Format
+    already_present: TransferCounts = Field(default_factory=TransferCounts)
 
 
 class ExportResult(BaseModel):
@@ -103,14 +105,6 @@ class ExportResult(BaseModel):
     path: str
     format: Format
     counts: TransferCounts
-
-
-class BackupResult(BaseModel):
-    """Where a backup was written and how: a SQLite copy, or a JSON export."""
-
-    path: str
-    method: Literal["sqlite-online-backup", "json-export"]
-    size_bytes: int
 
 
 # --- export ----------------------------------------------------------------------------
@@ -130,10 +124,10 @@ def write_export(
     An existing ``out`` is refused (:class:`InvalidInput` naming ``out``) unless
     ``overwrite`` is true.
     """
-    target = _claim(out, overwrite)
+    target = claim_output(out, overwrite)
     chosen = _format(fmt or _format_of(target) or "json")
     text, counts = _export(db, actor, chosen)
-    _write_atomically(target, text.encode("utf-8"))
+    write_whole(target, text.encode("utf-8"))
     return ExportResult(path=str(target), format=chosen, counts=counts)
 
 
@@ -162,47 +156,42 @@ def _entries(repo: DiaryRepo) -> dict[EntryKind, list[BaseModel]]:
 
 def _stored_safety(repo: SafetyRepo) -> StoredSafety:
     return StoredSafety(
-        screenings=[_columns(row) for row in repo.all_screenings()],
-        approvals=[_columns(row) for row in repo.all_approvals()],
+        screenings=[columns(row) for row in repo.all_screenings()],
+        approvals=[columns(row) for row in repo.all_approvals()],
     )
-
-
-def _columns(row: object) -> dict[str, Any]:
-    """A stored row's column values, by name."""
-    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
 
 
 # --- import ----------------------------------------------------------------------------
 
 
 def import_diary(db: Database, actor: Actor, text: str, fmt: str | None = None) -> ImportSummary:
-    """Add every entry, screening and approval of an export, all or nothing.
+    """Add every entry, screening and approval of an export not already in the diary.
 
     ``fmt`` is ``"csv"`` or ``"json"``; ``None`` recognises the format by its content.
-    Every row is validated first (:class:`InvalidInput` names row and field). A check-in
-    for a day the diary already has is a :class:`Conflict` naming the day. Timestamps,
-    the demo flag and each screening's decision and rule-set version are kept as the file
-    gives them; screenings are never re-evaluated.
+    All or nothing: a bad row (:class:`InvalidInput` naming row and field), a row whose
+    uuid the diary holds with different content, or a new check-in for a day the diary
+    already has (:class:`Conflict` naming them) leaves the database untouched. A row the
+    diary already holds, same uuid and content, is skipped and counted as already
+    present. Timestamps, the demo flag and each screening's decision and rule-set version
+    are kept as the file gives them; screenings are never re-evaluated.
     """
-    chosen = _format(fmt) if fmt else _sniff(text)
-    contents = _read(chosen, text, actor.context())
-    with db.transaction() as session:
-        repo = DiaryRepo(session, actor.user_id)
-        _refuse_taken_days(repo, contents.entries)
-        now = clock.utcnow()
-        counts = restore_entries(repo, ((r.kind, r.values(now)) for r in contents.entries))
-        restore_safety(SafetyRepo(session, actor.user_id), contents.safety)
-    return ImportSummary(
-        format=chosen,
-        **counts.model_dump(),
-        screenings=len(contents.safety.screenings),
-        clinician_approvals=len(contents.safety.approvals),
-    )
+    text = text.removeprefix("\ufeff")
+    chosen = _format(fmt) if fmt else _sniff(text[:SNIFF_CHARS])
+    return _import(db, actor, io.StringIO(text, newline=""), chosen)
 
 
 def import_file(db: Database, actor: Actor, path: Path) -> ImportSummary:
-    """Import the export at ``path``; ``.csv``/``.json`` name the format, else the content."""
-    return import_diary(db, actor, _read_text(path), _format_of(path))
+    """:func:`import_diary` for the file at ``path``, read as a stream; ``.csv`` or
+    ``.json`` name the format, else the content does."""
+    with _opened(path) as stream:
+        try:
+            chosen = _format_of(path) or _sniff(stream.read(SNIFF_CHARS))
+            stream.seek(0)
+            return _import(db, actor, stream, chosen)
+        except UnicodeDecodeError as exc:
+            raise InvalidInput.single("file", f"{path} is not UTF-8 text") from exc
+        except OSError as exc:
+            raise InvalidInput.single("file", f"cannot read {path}: {exc.strerror}") from exc
 
 
 def restore_entries(
@@ -217,94 +206,47 @@ def restore_entries(
     return EntryCounts.of(kinds)
 
 
-def restore_safety(repo: SafetyRepo, safety: SafetyRecords) -> None:
-    """Store screenings in file order, then each approval linked to the new id of the
-    screening at its position, in ``repo``'s transaction."""
-    new_ids = [repo.add_screening(screening.model_dump()).id for screening in safety.screenings]
-    for approval in safety.approvals:
-        values = approval.model_dump(exclude={"screening"})
-        repo.restore_approval(new_ids[approval.screening - 1], values)
-
-
-def _read(fmt: Format, text: str, time: TimeContext) -> ExportContents:
-    return ExportContents(load_csv(text, time)) if fmt == "csv" else load_json(text, time)
-
-
-def _refuse_taken_days(repo: DiaryRepo, records: Sequence[Record]) -> None:
-    taken = repo.checkin_days()
-    clashes = sorted(
-        r.entry.day for r in records if isinstance(r.entry, CheckInIn) and r.entry.day in taken
+def _import(db: Database, actor: Actor, stream: TextIO, fmt: Format) -> ImportSummary:
+    reading = Reading(actor.context())
+    items: Iterable[Item] = (
+        read_csv(stream, reading) if fmt == "csv" else read_json(stream, reading)
     )
-    if clashes:
-        more = f" (and {len(clashes) - 1} other days)" if len(clashes) > 1 else ""
+    try:
+        with db.transaction() as session:
+            run = ImportRun(session, actor.user_id, clock.utcnow())
+            for item in items:
+                if not reading.problems:  # once the file is refused, only look for problems
+                    run.add(item)
+            reading.problems.refuse()
+            run.finish()
+    except IntegrityError:
         raise Conflict(
-            f"the file has a check-in for {clashes[0].isoformat()}{more}, which your diary "
-            "already has; nothing was imported. Import into an empty diary, or delete those "
-            "check-ins first"
-        )
+            "your diary changed while the file was being imported; nothing was imported. Try again"
+        ) from None
+    return ImportSummary(format=fmt, **run.new, already_present=TransferCounts(**run.present))
 
 
-def _read_text(path: Path) -> str:
+@contextmanager
+def _opened(path: Path) -> Iterator[TextIO]:
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             limit = MAX_IMPORT_BYTES // (1024 * 1024)
             raise InvalidInput.single("file", f"{path} is larger than {limit} MB")
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput.single("file", f"{path} is not UTF-8 text") from exc
+        stream = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InvalidInput.single("file", f"cannot read {path}: {exc.strerror}") from exc
+    with stream:
+        yield stream
 
 
-def _sniff(text: str) -> Format:
-    return "json" if text.lstrip().startswith(("{", "[")) else "csv"
-
-
-# --- backup ----------------------------------------------------------------------------
-
-
-def backup(db: Database, actor: Actor, out_path: Path, *, overwrite: bool = False) -> BackupResult:
-    """Copy the database to ``out_path``.
-
-    SQLite: the online backup API, giving a standalone SQLite file (journal mode DELETE)
-    that is consistent even while acumat is writing. Other databases (PostgreSQL): for
-    now the JSON export of the local user's diary, screenings and clinician approvals; a
-    server's full backup (every account) belongs to the database's own tools
-    (``pg_dump``). An existing ``out_path`` is refused unless ``overwrite`` is true.
-    """
-    target = _claim(out_path, overwrite)
-    source = _sqlite_file(db)
-    if source is None:
-        text = export_diary(db, actor, "json")
-        _write_atomically(target, text.encode("utf-8"))
-        method: Literal["sqlite-online-backup", "json-export"] = "json-export"
-    else:
-        _copy_sqlite(source, target)
-        method = "sqlite-online-backup"
-    return BackupResult(path=str(target), method=method, size_bytes=target.stat().st_size)
-
-
-def _sqlite_file(db: Database) -> Path | None:
-    url = db.engine.url
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    return Path(url.database).expanduser().resolve()
-
-
-def _copy_sqlite(source: Path, target: Path) -> None:
-    if target.resolve() == source:
-        raise InvalidInput.single("out", "is the live database itself; choose another file")
-    partial = _partial(target)
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dest:
-        src.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")
-    os.replace(partial, target)
+def _sniff(head: str) -> Format:
+    return "json" if head.lstrip().startswith(("{", "[")) else "csv"
 
 
 # --- files -----------------------------------------------------------------------------
 
 
-def _claim(out: Path, overwrite: bool) -> Path:
+def claim_output(out: Path, overwrite: bool) -> Path:
     """``out`` if it may be written: its folder exists and it is new (or may be replaced)."""
     target = Path(out).expanduser()
     if target.is_dir():
@@ -316,21 +258,6 @@ def _claim(out: Path, overwrite: bool) -> Path:
             "out", f"{target} already exists; choose another name, or allow replacing it (--force)"
         )
     return target
-
-
-def _partial(target: Path) -> Path:
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    return partial
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    partial = _partial(target)
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
 
 
 def _format(fmt: str) -> Format:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,10 +12,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from acumat.errors import Busy
+from acumat.files import create_private_file
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another (an import) before it is Busy
-PRIVATE_FOLDER = 0o700
-PRIVATE_FILE = 0o600
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -43,18 +41,6 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _tune_sqlite)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-
-
-def create_private_file(path: Path) -> None:
-    """Make ``path``'s folder (0700) and the empty file (0600) unless they exist.
-
-    SQLite gives its WAL and shared-memory files the database file's permissions, so other
-    accounts on the computer can read none of them.
-    """
-    if not path.parent.exists():
-        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
 
 
 class Database:

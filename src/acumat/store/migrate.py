@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0003"  # kept equal to the newest revision; a test checks it against Alembic
+REVISIONS = ("0001", "0002", "0003")  # oldest first; a test checks them against Alembic
+HEAD = REVISIONS[-1]
 
 
 def _config(engine: Engine) -> Config:

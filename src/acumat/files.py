@@ -1,0 +1,75 @@
+"""Files and folders acumat creates: readable by their owner only, and written whole.
+
+Every file acumat writes (the database, exports, backups, the copies a restore keeps)
+is created with mode 0600 and every folder with 0700, whatever the umask, so other
+accounts on the computer can read none of them. A file is written under a hidden
+partial name and moved into place, so a crash never leaves half a file under the name
+asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def make_private_folder(path: Path) -> None:
+    """Create ``path`` and any missing parents, each with mode 0700; existing ones stay."""
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        folder.chmod(PRIVATE_FOLDER)
+
+
+def create_private_file(path: Path) -> None:
+    """Make ``path``'s folder (0700) and the empty file (0600) unless they exist.
+
+    SQLite gives its WAL and shared-memory files the database file's permissions, so other
+    accounts on the computer can read none of them.
+    """
+    make_private_folder(path.parent)
+    if not path.exists():
+        os.close(_open_private(path, os.O_CREAT | os.O_WRONLY))
+
+
+def new_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600, replacing any leftover file of that name."""
+    path.unlink(missing_ok=True)
+    os.close(_open_private(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """Copy ``source``'s bytes to a new file ``target`` with mode 0600."""
+    new_private_file(target)
+    shutil.copyfile(source, target)
+
+
+def partial_name(target: Path) -> Path:
+    """The hidden name a file is written under before it is moved to ``target``."""
+    return target.with_name(f".{target.name}.partial")
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` (mode 0600) through a partial file, then move it in place."""
+    partial = partial_name(target)
+    partial.unlink(missing_ok=True)
+    descriptor = _open_private(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+
+
+def _open_private(path: Path, flags: int) -> int:
+    descriptor = os.open(path, flags, PRIVATE_FILE)
+    os.fchmod(descriptor, PRIVATE_FILE)  # the umask may have taken bits away; set it exactly
+    return descriptor
