@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from sqlalchemy import func, select
@@ -228,3 +228,18 @@ def test_racing_additions_for_different_days_all_succeed(db: Database, actor: Ac
     assert losses(outcomes) == []
     assert count(db, CheckIn) == WRITERS
     assert sorted(entry.day.day for entry in wins(outcomes)) == list(range(1, WRITERS + 1))
+
+
+def test_a_day_that_keeps_changing_under_a_writer_is_a_conflict_not_a_crash(
+    db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from acumat.services import diary as diary_service
+
+    def always_taken(*_: object, **__: object) -> NoReturn:
+        raise IntegrityError("INSERT", {}, Exception("unique"))
+
+    monkeypatch.setattr(diary_service, "_put_checkin_once", always_taken)
+    with pytest.raises(Conflict, match="kept changing; try again"):
+        diary_service.put_checkin(db, actor, {"day": "2026-03-14", "pain": 4})

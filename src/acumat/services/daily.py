@@ -47,12 +47,14 @@ def check_in(
     """
     data = diary.validated_checkin(actor, raw)
     flags = screening.recheck_answers(red_flags or {})
-    try:
-        return _check_in_once(db, actor, data, flags, replace=replace)
-    except IntegrityError:
-        # Another writer created the day between our read and our insert: try once more, so
-        # a replacement replaces and a refusal still carries the re-check's result.
-        return _check_in_once(db, actor, data, flags, replace=replace)
+    for _ in range(diary.RACE_RETRIES):
+        try:
+            return _check_in_once(db, actor, data, flags, replace=replace)
+        except IntegrityError:
+            # Another writer created the day between our read and our insert: try again, so
+            # a replacement replaces and a refusal still carries the re-check's result.
+            continue
+    raise CheckInConflict(f"the check-in for {data.day.isoformat()} kept changing; try again", None)
 
 
 def _check_in_once(

@@ -45,6 +45,7 @@ TIMED: dict[str, tuple[TimedKind, type[BaseModel], type[BaseModel]]] = {
     "care": (CareActivity, CareIn, CareOut),
 }
 MAX_RANGE_DAYS = 3660
+RACE_RETRIES = 3  # fresh attempts when another writer takes the same day at the same moment
 
 
 def _timed(kind: str) -> tuple[TimedKind, type[BaseModel], type[BaseModel]]:
@@ -78,13 +79,16 @@ def put_checkin(
     """Create or replace the check-in of ``raw['day']``; returns it and whether it is new.
 
     If another writer creates the same day between our read and our insert, ours becomes
-    the replacement (a second, fresh transaction), as if it had arrived just after.
+    the replacement (a fresh transaction), as if it had arrived just after. Should the day
+    keep changing under us, the person is told to try again rather than shown a crash.
     """
     data = validated_checkin(actor, raw)
-    try:
-        return _put_checkin_once(db, actor, data)
-    except IntegrityError:
-        return _put_checkin_once(db, actor, data)
+    for _ in range(RACE_RETRIES):
+        try:
+            return _put_checkin_once(db, actor, data)
+        except IntegrityError:
+            continue
+    raise Conflict(f"the check-in for {data.day.isoformat()} kept changing; try again")
 
 
 def validated_checkin(actor: Actor, raw: Mapping[str, Any] | CheckInIn) -> CheckInIn:
