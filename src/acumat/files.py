@@ -9,6 +9,7 @@ asked for.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -33,11 +34,17 @@ def create_private_file(path: Path) -> None:
     """Make ``path``'s folder (0700) and the empty file (0600) unless they exist.
 
     SQLite gives its WAL and shared-memory files the database file's permissions, so other
-    accounts on the computer can read none of them.
+    accounts on the computer can read none of them. A database file made before acumat
+    created them private is made private when it is next opened.
     """
     make_private_folder(path.parent)
     if not path.exists():
         os.close(_open_private(path, os.O_CREAT | os.O_WRONLY))
+        return
+    for existing in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if existing.is_file() and existing.stat().st_mode & 0o077:
+            with contextlib.suppress(OSError):  # not ours to change: leave it as it is
+                existing.chmod(0o600)
 
 
 def new_private_file(path: Path) -> None:

@@ -121,3 +121,10 @@ def test_the_database_and_its_folder_are_private(run: Run, home: Path) -> None:
     assert run("log", "checkin", "--pain", "3", "--no-red-flags").exit_code == 0
     assert stat.S_IMODE(os.stat(home).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(home / "acumat.db").st_mode) == 0o600
+
+
+def test_a_database_made_readable_by_others_is_made_private_again(run: Run, home: Path) -> None:
+    assert run("log", "checkin", "--pain", "3", "--no-red-flags").exit_code == 0
+    (home / "acumat.db").chmod(0o644)
+    assert run("diary").exit_code == 0
+    assert stat.S_IMODE(os.stat(home / "acumat.db").st_mode) == 0o600
