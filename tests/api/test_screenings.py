@@ -116,3 +116,25 @@ def test_a_strangers_screening_is_never_shown(
     screening.record_screening(db, stranger, complete({"chest_pain": "yes"}))
     assert_refused(client.get(f"{URL}/latest"), 404)
     assert client.get("/api/v1/mat-status").json()["screening"] is None
+
+
+def test_an_invalid_answer_never_hides_an_urgent_one(client: TestClient) -> None:
+    answers = {"saddle_numbness": "yes", "age": "forty"}
+    evaluated = client.post("/api/v1/screenings/evaluate", json={"answers": answers})
+    assert evaluated.status_code == 200
+    body = evaluated.json()
+    assert (body["urgency"], body["complete"]) == ("EMERGENCY", False)
+    assert [r["field"] for r in body["refused"]] == ["age"]
+    saved = client.post("/api/v1/screenings", json={"answers": answers})
+    assert saved.status_code == 201
+    assert saved.json()["urgency"] == "EMERGENCY"
+    assert [r["field"] for r in saved.json()["refused"]] == ["age"]
+    assert client.get("/api/v1/screenings/latest").json()["urgency"] == "EMERGENCY"
+
+
+def test_evaluate_says_whether_the_answers_were_complete(client: TestClient) -> None:
+    partial = client.post("/api/v1/screenings/evaluate", json={"answers": {"fever": "yes"}})
+    assert partial.json()["complete"] is False
+    full = client.post("/api/v1/screenings/evaluate", json={"answers": complete({})})
+    assert full.json()["complete"] is True
+    assert full.json()["refused"] == []

@@ -198,3 +198,34 @@ def test_items_say_which_are_asked_at_every_checkin(run: Run) -> None:
     items = {i["id"]: i for i in json.loads(run("check", "--items", "--json").stdout)}
     assert items["chest_pain"]["recheck"] is True
     assert items["diabetes"]["recheck"] is False
+
+
+def test_an_invalid_answer_never_hides_an_urgent_one(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"saddle_numbness": "yes", "age": "forty"}), encoding="utf-8")
+    result = run("check", "--answers", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    saved = json.loads(result.stdout)
+    assert saved["urgency"] == "EMERGENCY"
+    assert saved["complete"] is False
+    assert [r["field"] for r in saved["refused"]] == ["age"]
+    shown = run("check", "--answers", str(path))
+    assert shown.stdout.startswith("!! EMERGENCY")
+    assert "These answers were not accepted" in shown.stdout
+    assert "age: must be a whole number from 16 to 120" in shown.stdout
+    status = json.loads(run("check", "status", "--json").stdout)
+    assert status["screening"]["urgency"] == "EMERGENCY"
+    assert "age" not in status["screening"]["answers"]  # only accepted answers are stored
+
+
+@pytest.mark.usefixtures("terminal")
+def test_a_number_is_taken_exactly_never_completed(run: Run, home_url: str) -> None:
+    """Typing 12 for age is asked again (16-120 allowed), never read as 120."""
+    first = missing_items({})
+    lines = ["12", "44", "6", "3"] + ["n"] * (first.index("saddle_numbness") - 3) + ["yes"]
+    result = run("check", "--json", input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Please answer 16-120." in result.stderr
+    with make_engine(home_url).connect() as conn:
+        answers = conn.execute(select(Screening.answers)).scalar_one()
+    assert str(answers["age"]) == "44"

@@ -216,3 +216,14 @@ def test_another_persons_urgent_result_never_shows_on_my_pages(
     screening.record_screening(db, actor, {"saddle_numbness": "yes"})
     for url in ("/", "/diary", "/check/result", "/settings"):
         assert starts_with_alert(client.get(url).text), url
+
+
+def test_an_invalid_answer_on_a_page_never_hides_an_urgent_one(
+    client: TestClient, db: Database
+) -> None:
+    page = answer(client, {"age": "forty", "saddle_numbness": "yes"})
+    assert page.status_code == 303
+    assert stored(db) == 1
+    stop = client.get("/check")
+    assert starts_with_alert(stop.text)
+    assert "Call 999" in stop.text

@@ -125,8 +125,7 @@ def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool)
 
     answers = screening.read_answers_file(path)
     if dry_run:
-        triage, complete = screening.triage_what_we_can(answers)
-        result = {**triage.to_dict(), "complete": complete}
+        result = screening.judge(answers).contract()
     else:
         cli = state(ctx)
         stored = screening.record_screening(cli.database(), cli.actor(), answers)
@@ -187,7 +186,8 @@ def _ask_one(item: Item) -> str:
         allowed, hint = list(item.answers), "/".join(item.answers)
     while True:
         answer = str(typer.prompt(f"{item.text} [{hint}]", err=True)).strip().lower()
-        answer = next((a for a in allowed if answer and a.startswith(answer)), answer)
+        if not isinstance(item.answers, NumberRange):  # "y" for yes; a number must be exact
+            answer = next((a for a in allowed if answer and a.startswith(answer)), answer)
         if answer in allowed:
             return answer
         typer.echo(f"  Please answer {hint}.", err=True)

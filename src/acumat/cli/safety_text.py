@@ -27,6 +27,9 @@ def render_result(result: dict[str, Any]) -> str:
     lines += [line for reason in reasons for line in _reason_lines(reason)]
     if result["mat"] == "ok":
         lines += ["", *_checklist_lines()]
+    if result.get("refused"):
+        lines += ["", "These answers were not accepted (fix them and check again):"]
+        lines += [f"  - {r['field']}: {r['message']}" for r in result["refused"]]
     return "\n".join(lines)
 
 

@@ -15,6 +15,20 @@ from acumat.safety.model import Item, NumberRange, RuleSet
 
 def validated(answers: Mapping[str, object], ruleset: RuleSet) -> dict[str, Answer]:
     """Clean answers, or :class:`InvalidInput` naming every unknown item and refused value."""
+    clean, problems = split_valid(answers, ruleset)
+    if problems:
+        raise InvalidInput(problems)
+    return clean
+
+
+def split_valid(
+    answers: Mapping[str, object], ruleset: RuleSet
+) -> tuple[dict[str, Answer], list[Problem]]:
+    """The answers that are fine, cleaned, and a problem for each unknown item or bad value.
+
+    Judging the valid ones on their own lets an urgent answer be acted on even when another
+    answer in the same set is wrong.
+    """
     clean: dict[str, Answer] = {}
     problems: list[Problem] = []
     for key in sorted(answers, key=str):
@@ -26,9 +40,7 @@ def validated(answers: Mapping[str, object], ruleset: RuleSet) -> dict[str, Answ
             problems.append(Problem(key, _allowed(item)))
         else:
             clean[key] = value
-    if problems:
-        raise InvalidInput(problems)
-    return clean
+    return clean, problems
 
 
 def facts_from(clean: Mapping[str, Answer]) -> Facts:

@@ -34,8 +34,23 @@ class ReasonOut(BaseModel):
     level: str = ""
 
 
+class RefusedAnswer(BaseModel):
+    """An answer that was not accepted, listed beside the urgent result it did not hide."""
+
+    field: str
+    message: str
+
+    @classmethod
+    def of(cls, problem: Any) -> RefusedAnswer:
+        return cls(field=problem.field, message=problem.message)
+
+
 class ScreeningOut(BaseModel):
-    """A stored triage result (full questionnaire or daily re-check)."""
+    """A stored triage result (full questionnaire or daily re-check).
+
+    ``refused`` is never stored: it lists answers refused when the result was saved from the
+    valid ones because one of those was urgent.
+    """
 
     model_config = ConfigDict(from_attributes=True)
 
@@ -49,10 +64,12 @@ class ScreeningOut(BaseModel):
     reasons: list[ReasonOut]
     answers: dict[str, Any]
     ruleset_version: str
+    refused: list[RefusedAnswer] = Field(default_factory=list)
 
     def contract(self) -> dict[str, Any]:
-        """The ``acumat check --json`` result: PRODUCT.md's fields plus id and completeness."""
-        return {
+        """The ``acumat check --json`` result: PRODUCT.md's fields plus id and completeness,
+        and ``refused`` when some answers were not accepted beside an urgent result."""
+        found: dict[str, Any] = {
             "urgency": self.urgency,
             "mat": self.mat,
             "reasons": [r.model_dump(exclude={"level"}) for r in self.reasons],
@@ -60,6 +77,9 @@ class ScreeningOut(BaseModel):
             "screening_id": self.id,
             "complete": self.complete,
         }
+        if self.refused:
+            found["refused"] = [r.model_dump() for r in self.refused]
+        return found
 
     @property
     def is_urgent(self) -> bool:

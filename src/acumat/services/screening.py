@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,14 @@ from acumat.safety import (
     partial_result,
     recheck_items,
 )
+from acumat.safety.answers import split_valid
 from acumat.safety.loader import verdict_label
 from acumat.safety.schemas import (
     CLEARED,
     ApprovalIn,
     ApprovalOut,
     MatStatus,
+    RefusedAnswer,
     ScreeningOut,
 )
 from acumat.store.engine import Database
@@ -91,10 +94,43 @@ def _strict_json(text: str) -> object:
         ) from None
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """A triage of a set of answers: the result, whether the set was complete, and the
+    answers that were refused (only ever non-empty beside an urgent result)."""
+
+    result: TriageResult
+    complete: bool
+    refused: list[Problem] = field(default_factory=list)
+
+    def contract(self) -> dict[str, Any]:
+        """``acumat check --dry-run --json`` and ``POST /screenings/evaluate``."""
+        found = {**self.result.to_dict(), "complete": self.complete}
+        if self.refused:
+            found["refused"] = [{"field": p.field, "message": p.message} for p in self.refused]
+        return found
+
+
+def judge(answers: Mapping[str, object]) -> Judgement:
+    """Triage ``answers`` without saving; an invalid answer never hides an urgent one.
+
+    With refused answers, the urgent rules are judged on the valid ones: an urgent result is
+    returned beside the refused answers; with nothing urgent, :class:`InvalidInput` names
+    them. Without refused answers see :func:`triage_what_we_can`.
+    """
+    valid, refused = split_valid(answers, load_ruleset())
+    if not refused:
+        result, complete = triage_what_we_can(answers)
+        return Judgement(result, complete)
+    partial = partial_result(valid)
+    if partial is None:
+        raise InvalidInput(refused)
+    return Judgement(partial, False, refused)
+
+
 def check_answers(answers: Mapping[str, object]) -> TriageResult:
-    """Evaluate without saving (``--dry-run``); see :func:`triage_what_we_can`."""
-    result, _ = triage_what_we_can(answers)
-    return result
+    """Evaluate without saving; see :func:`judge`."""
+    return judge(answers).result
 
 
 def triage_what_we_can(answers: Mapping[str, object]) -> tuple[TriageResult, bool]:
@@ -126,9 +162,11 @@ def record_screening_in(
     session: Session, actor: Actor, answers: Mapping[str, object]
 ) -> ScreeningOut:
     """:func:`record_screening` in the caller's transaction."""
-    result, complete = triage_what_we_can(answers)
-    values = screening_values(answers, result, origin="screening", complete=complete)
-    return ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
+    judged = judge(answers)
+    valid = {k: v for k, v in answers.items() if k not in {p.field for p in judged.refused}}
+    values = screening_values(valid, judged.result, origin="screening", complete=judged.complete)
+    saved = ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
+    return saved.model_copy(update={"refused": [RefusedAnswer.of(p) for p in judged.refused]})
 
 
 def record_emergency_stop(

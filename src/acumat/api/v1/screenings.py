@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 from acumat.api.v1.responses import mark_created, reads, refusals, writes
 from acumat.http.deps import ActorDep, DbDep
 from acumat.safety import screening_items
-from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, ScreeningOut
+from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, RefusedAnswer, ScreeningOut
 from acumat.services import screening
 
 router = APIRouter(tags=["safety"])
@@ -28,12 +28,18 @@ class AnswersIn(BaseModel):
 
 
 class TriageOut(BaseModel):
-    """A result that was evaluated but not saved."""
+    """A result that was evaluated but not saved.
+
+    ``complete`` is false when the answers stopped short (only the urgent part is judged);
+    ``refused`` lists answers that were not accepted beside an urgent result they did not hide.
+    """
 
     urgency: str
     mat: str
     reasons: list[dict[str, Any]]
     ruleset_version: str
+    complete: bool
+    refused: list[RefusedAnswer] = Field(default_factory=list)
 
 
 class RecheckOut(BaseModel):
@@ -63,7 +69,7 @@ def create_screening(
 )
 def evaluate_screening(body: AnswersIn) -> TriageOut:
     """Triage without saving (a dry run)."""
-    return TriageOut.model_validate(screening.check_answers(body.answers).to_dict())
+    return TriageOut.model_validate(screening.judge(body.answers).contract())
 
 
 @router.get("/screenings/latest", name="get_latest_screening", responses=reads(404))
