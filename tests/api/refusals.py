@@ -28,7 +28,9 @@ def assert_refused(response: httpx.Response, status: int, field: str | None = No
     """``response`` is the API's error body with ``status``, naming ``field`` when given."""
     assert response.status_code == status, response.text
     body = response.json()
-    assert set(body) == {"error", "message", "problems"}
+    assert (
+        {"error", "message", "problems"} <= set(body) <= {"error", "message", "problems", "safety"}
+    )
     assert body["message"]
     if field is not None:
         assert field in [p["field"] for p in body["problems"]], body

@@ -16,6 +16,12 @@ from tests.api.refusals import RowCounts, assert_refused
 URL = "/api/v1/checkins"
 
 
+def without_safety(body: dict[str, Any]) -> dict[str, Any]:
+    """A saved check-in as ``GET`` shows it: the write's answer also carries ``safety``."""
+    assert "safety" in body
+    return {k: v for k, v in body.items() if k != "safety"}
+
+
 def checkin(day: str = "2026-03-14", **fields: Any) -> dict[str, Any]:
     return {"day": day, "pain": 4, **fields}
 
@@ -31,7 +37,7 @@ def test_posting_a_checkin_creates_it_with_its_location(client: TestClient) -> N
         3,
         "stiff",
     )
-    assert client.get(response.headers["location"]).json() == body
+    assert client.get(response.headers["location"]).json() == without_safety(body)
 
 
 def test_a_second_checkin_for_the_same_day_is_a_conflict_and_keeps_the_first(
@@ -169,7 +175,7 @@ def test_a_refused_put_names_its_field_and_changes_nothing(
     before = row_counts()
     assert_refused(client.put(f"{URL}/{path_day}", json=payload), 422, field)
     assert row_counts() == before
-    assert client.get(f"{URL}/2026-03-14").json() == stored
+    assert client.get(f"{URL}/2026-03-14").json() == without_safety(stored)
 
 
 def test_deleting_a_checkin_removes_it(client: TestClient, row_counts: RowCounts) -> None:
@@ -199,3 +205,47 @@ def test_another_persons_checkin_is_invisible_and_untouchable(
     assert mine.status_code == 201
     assert mine.json()["id"] != theirs.id
     assert diary.get_checkin(db, stranger, date(2026, 3, 14)) == theirs
+
+
+def test_a_checkin_re_asks_the_warning_signs_like_the_page_and_the_terminal(
+    client: TestClient,
+) -> None:
+    calm = client.post(URL, json={**checkin(pain=3), "red_flags": {"saddle_numbness": "no"}})
+    assert calm.status_code == 201
+    assert calm.json()["safety"] is None  # nothing urgent is known yet
+    urgent = client.put(
+        f"{URL}/2026-03-14",
+        json={**checkin(pain=5), "red_flags": {"saddle_numbness": "yes"}},
+    )
+    assert urgent.status_code == 200
+    assert urgent.json()["safety"]["urgency"] == "EMERGENCY"
+    assert client.get("/api/v1/screenings/latest").json()["urgency"] == "EMERGENCY"
+
+
+def test_a_refused_checkin_writes_nothing_but_shows_its_urgent_sign(
+    client: TestClient, row_counts: RowCounts
+) -> None:
+    client.post(URL, json=checkin(pain=4))
+    before = row_counts()
+    again = client.post(URL, json={**checkin(pain=6), "red_flags": {"saddle_numbness": "yes"}})
+    body = assert_refused(again, 409)
+    assert body["safety"]["urgency"] == "EMERGENCY"
+    assert row_counts() == before
+    assert client.get("/api/v1/screenings/latest").status_code == 404
+
+
+def test_a_checkin_without_signs_skips_the_recheck(client: TestClient) -> None:
+    saved = client.post(URL, json=checkin(pain=2))
+    assert saved.status_code == 201
+    assert saved.json()["safety"] is None
+
+
+def test_an_unknown_warning_sign_is_refused_by_name(
+    client: TestClient, row_counts: RowCounts
+) -> None:
+    before = row_counts()
+    body = assert_refused(
+        client.post(URL, json={**checkin(pain=2), "red_flags": {"age": "yes"}}), 422
+    )
+    assert body["problems"][0]["field"] == "age"
+    assert row_counts() == before

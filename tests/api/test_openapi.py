@@ -43,8 +43,8 @@ for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}
     ROUTES |= {(f"/api/v1/{_room}/{{entry_id}}", m) for m in ("get", "put", "delete")}
 # Every create, and the check-in PUT that may create: (path, method, In schema, Out schema)
-CREATES = [("/api/v1/checkins", "post", "CheckInIn", "CheckInOut")]
-CREATES += [("/api/v1/checkins/{day}", "put", "CheckInIn", "CheckInOut")]
+CREATES = [("/api/v1/checkins", "post", "CheckInWithSigns", "CheckInSaved")]
+CREATES += [("/api/v1/checkins/{day}", "put", "CheckInWithSigns", "CheckInSaved")]
 CREATES += [(f"/api/v1/{r}", "post", f"{s}In", f"{s}Out") for r, s in ENTRY_ROOMS.items()]
 
 
@@ -167,7 +167,8 @@ def test_the_documented_error_body_is_what_a_refusal_sends(
 ) -> None:
     body = assert_refused(client.post("/api/v1/checkins", json={"day": "2026-03-14"}), 422)
     error = document["components"]["schemas"]["ErrorOut"]
-    assert set(error["properties"]) == set(body) == set(error["required"])
+    assert set(error["properties"]) == {*body, "safety"}  # safety: only beside a 409 check-in
+    assert set(error["required"]) == set(body)
     problem = document["components"]["schemas"]["ProblemOut"]
     assert set(problem["properties"]) == set(body["problems"][0])
 
@@ -234,7 +235,7 @@ def test_bounds_are_json_schema_minimum_and_maximum(document: dict[str, Any]) ->
     for _, _, operation in operations(document):
         for parameter in operation.get("parameters", []):
             assert not {"ge", "le", "gt", "lt"} & set(parameter["schema"]), parameter
-    checkin = document["components"]["schemas"]["CheckInIn"]["properties"]
+    checkin = document["components"]["schemas"]["CheckInWithSigns"]["properties"]
     assert (checkin["pain"]["minimum"], checkin["pain"]["maximum"]) == (0, 10)
     care = document["components"]["schemas"]["CareIn"]["properties"]["minutes"]
     assert (care["exclusiveMinimum"], care["maximum"]) == (0, 240)

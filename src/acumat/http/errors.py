@@ -60,13 +60,17 @@ def status_for(exc: AcumatError) -> tuple[int, str]:
 def error_body(exc: AcumatError) -> dict[str, object]:
     _, code = status_for(exc)
     problems = exc.problems if isinstance(exc, InvalidInput) else []
-    return {
+    body: dict[str, object] = {
         "error": code,
         "message": _printable(str(exc)),
         "problems": [
             {"field": _printable(p.field), "message": _printable(p.message)} for p in problems
         ],
     }
+    triage = getattr(exc, "triage", None)  # a refused check-in still shows its urgent sign
+    if triage is not None and hasattr(triage, "model_dump"):
+        body["safety"] = triage.model_dump(mode="json")
+    return body
 
 
 def _printable(text: str) -> str:

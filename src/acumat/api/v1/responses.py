@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from acumat.api.v1.paging import NEXT_LINK
 
@@ -39,11 +39,16 @@ class ProblemOut(BaseModel):
 
 
 class ErrorOut(BaseModel):
-    """Every 4xx body of the API: a code, a sentence, and the fields at fault."""
+    """Every 4xx body of the API: a code, a sentence, and the fields at fault.
+
+    ``safety`` appears only on a check-in refused with 409 whose warning signs raised an
+    urgent result: nothing was saved, but that result must still be shown first.
+    """
 
     error: str
     message: str
     problems: list[ProblemOut]
+    safety: dict[str, Any] | None = Field(default=None, json_schema_extra={"nullable": True})
 
 
 Responses = dict[int | str, dict[str, Any]]
