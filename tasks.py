@@ -44,7 +44,7 @@ def test(args: list[str]) -> None:
     ensure_venv("test")
     sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tasks.py")
     sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tasks.py")
-    sh(BIN / "mypy", "src")
+    sh(BIN / "mypy", "src", "tests")
     sh(BIN / "python", "-m", "pytest", "-n", "2", *args)
 
 

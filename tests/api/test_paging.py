@@ -6,7 +6,7 @@ import base64
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import httpx
+import httpx2 as httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -17,7 +17,7 @@ from acumat.store.engine import Database
 from tests.api.refusals import assert_refused
 
 NOON = datetime.fromisoformat("2026-03-14T12:00:00+00:00")
-TIMED_LISTS = {
+TIMED_LISTS: dict[str, tuple[str, dict[str, Any]]] = {
     "episodes": ("episode", {"peak_intensity": 5}),
     "sessions": ("session", {"actual_minutes": 10}),
     "care": ("care", {"kind": "heat", "minutes": 15}),
@@ -43,9 +43,9 @@ def next_link(response: httpx.Response) -> str | None:
     return url.strip().removeprefix("<").removesuffix(">")
 
 
-def walk(client: TestClient, url: str) -> list[list[Any]]:
-    """Every page of a list, following ``Link`` until the last page."""
-    pages: list[list[Any]] = []
+def walk(client: TestClient, url: str) -> list[Any]:
+    """Every page of a list (a JSON list, or the diary's object), following ``Link``."""
+    pages: list[Any] = []
     next_url: str | None = url
     while next_url is not None:
         response = client.get(next_url)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import func, select
 
 from acumat.actor import Actor
@@ -40,7 +41,7 @@ def test_the_questions_start_with_the_first_group(client: TestClient) -> None:
     assert "Back to the previous questions" not in page.text
 
 
-def answer(client: TestClient, answers: dict[str, str], shown: str | None = None) -> Response:
+def answer(client: TestClient, answers: Mapping[str, object], shown: str | None = None) -> Response:
     """Post one page of answers, as the question form does (``shown``: the page's questions)."""
     form = {**answers, "shown": shown if shown is not None else ",".join(answers)}
     return client.post("/check/answers", data=form)
