@@ -11,9 +11,10 @@ import pytest
 from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, EpisodeOut, MatSessionOut
 from acumat.errors import InvalidInput
 from acumat.interop import csv_io
-from acumat.interop.csv_io import COLUMNS, dump_csv, load_csv
+from acumat.interop.csv_io import COLUMNS, dump_csv
 from acumat.interop.records import RECORD_FIELDS, export_fields
 from tests.conftest import UTC_TIME
+from tests.interop.loading import load_csv
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 

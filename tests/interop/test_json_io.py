@@ -9,9 +9,10 @@ import pytest
 
 from acumat.diary.schemas import CareOut, CheckInOut, EpisodeIn
 from acumat.errors import InvalidInput
-from acumat.interop.json_io import dump_json, load_json
+from acumat.interop.json_io import dump_json
 from acumat.interop.records import export_fields
 from tests.conftest import UTC_TIME
+from tests.interop.loading import load_json
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 

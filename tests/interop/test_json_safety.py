@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from acumat.errors import InvalidInput
-from acumat.interop.json_io import StoredSafety, dump_json, load_json, safety_rows
+from acumat.interop.json_io import StoredSafety, dump_json, safety_rows
 from tests.conftest import UTC_TIME
+from tests.interop.loading import load_json
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 

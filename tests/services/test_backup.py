@@ -65,7 +65,7 @@ def backup_file(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def restore(live: Path, backup: Path, *, force: bool = False) -> backups.RestoreResult:
-    return backups.restore(load_settings(f"sqlite:///{live}"), backup, force=force)
+    return backups.restore(load_settings(f"sqlite:///{live}"), backup, local_actor, force=force)
 
 
 def export_of(live: Path) -> str:
@@ -315,7 +315,7 @@ def test_a_sqlite_copy_does_not_restore_into_postgres(
     postgres_url: str, backup_file: tuple[Path, str]
 ) -> None:
     with pytest.raises(InvalidInput, match=r"restores into a SQLite database only.* export"):
-        backups.restore(load_settings(postgres_url), backup_file[0])
+        backups.restore(load_settings(postgres_url), backup_file[0], local_actor)
 
 
 # --- restore a JSON export -------------------------------------------------------------
@@ -328,8 +328,8 @@ def test_a_json_backup_restores_by_importing_it_and_twice_adds_nothing(
     backup = tmp_path / "backup.json"
     backup.write_text(transfer.export_diary(db, actor, "json"), encoding="utf-8")
     settings = load_settings(url_of(second))
-    first = backups.restore(settings, backup)
-    again = backups.restore(settings, backup, force=True)
+    first = backups.restore(settings, backup, local_actor)
+    again = backups.restore(settings, backup, local_actor, force=True)
     assert (first.method, first.counts.total, first.kept) == ("json-import", EVERYTHING, None)
     assert (again.counts.total, again.already_present.total) == (0, EVERYTHING)
     other = local_actor(second)
@@ -347,5 +347,5 @@ def test_a_json_backup_with_a_bad_row_restores_nothing(
     }
     backup.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(InvalidInput, match=r"row 1 \(checkin\) pain"):
-        backups.restore(load_settings(url_of(second)), backup)
+        backups.restore(load_settings(url_of(second)), backup, local_actor)
     assert entry_count(second) == 0

@@ -215,7 +215,7 @@ def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, ac
 
 
 def test_a_dry_run_of_an_incomplete_emergency_still_says_so(db: Database) -> None:
-    result = screening.check_answers({"chest_pain": "unsure"})
+    result = screening.judge({"chest_pain": "unsure"}).result
     assert (str(result.urgency), str(result.mat)) == ("EMERGENCY", "do-not-use")
     assert screenings(db) == 0
 

@@ -131,8 +131,9 @@ def restore(
     Example: acumat restore ~/acumat-backup.db
     """
     from acumat.services import backup as service
+    from acumat.services.database import local_actor
 
-    result = service.restore(state(ctx).settings(), file, force=force)
+    result = service.restore(state(ctx).settings(), file, local_actor, force=force)
     if as_json:
         _emit(result)
     else:

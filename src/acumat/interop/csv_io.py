@@ -54,7 +54,6 @@ from acumat.interop.records import (
     Record,
     export_rows,
 )
-from acumat.timecheck import TimeContext
 
 COLUMNS = (
     "kind",
@@ -165,14 +164,6 @@ def read_csv(stream: TextIO, reading: Reading) -> Iterator[Record]:
             record = reading.entry(*_labelled(number, header, cells))
             if record is not None:
                 yield record
-
-
-def load_csv(text: str, time: TimeContext) -> list[Record]:
-    """Every row of a CSV export, validated; :class:`InvalidInput` names row and field."""
-    reading = Reading(time)
-    records = list(read_csv(io.StringIO(text.removeprefix("\ufeff"), newline=""), reading))
-    reading.problems.refuse()
-    return records
 
 
 def _lines(stream: TextIO) -> Iterator[list[str]]:

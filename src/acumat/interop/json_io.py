@@ -33,10 +33,9 @@ list, e.g. ``row 3 (episode)`` is the third entry of ``episodes`` and ``row 2
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
@@ -53,7 +52,6 @@ from acumat.interop.records import (
 )
 from acumat.safety.levels import Verdict
 from acumat.safety.schemas import ApprovalRecord, ScreeningRecord
-from acumat.timecheck import TimeContext
 
 FORMAT_NAME = "acumat-export"
 VERSION = 3
@@ -83,15 +81,6 @@ class StoredSafety:
 
 
 @dataclass(frozen=True)
-class SafetyRecords:
-    """Validated screenings and approvals, in file order; ``approval.screening`` is a
-    1-based position in ``screenings``."""
-
-    screenings: list[ScreeningRecord] = field(default_factory=list)
-    approvals: list[ApprovalRecord] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class ScreeningRow:
     """A validated screening read from a file, with its 1-based position in ``screenings``."""
 
@@ -110,14 +99,6 @@ class ApprovalRow:
 
 
 Item = Record | ScreeningRow | ApprovalRow
-
-
-@dataclass(frozen=True)
-class ExportContents:
-    """Everything a file holds, validated and ready to store."""
-
-    entries: list[Record]
-    safety: SafetyRecords = field(default_factory=SafetyRecords)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -207,25 +188,6 @@ def read_json(stream: TextIO, reading: Reading) -> Iterator[Item]:
         raise _not_an_export() from None
     document.require_header()
     yield from document.approvals()
-
-
-def load_json(text: str, time: TimeContext) -> ExportContents:
-    """Every entry, screening and approval of an export document, validated.
-
-    One :class:`InvalidInput` names every problem of every row (capped), e.g.
-    ``row 2 (screening) urgency: …``.
-    """
-    reading = Reading(time)
-    entries, screenings, approvals = [], [], []
-    for item in read_json(io.StringIO(text), reading):
-        if isinstance(item, Record):
-            entries.append(item)
-        elif isinstance(item, ScreeningRow):
-            screenings.append(item.record)
-        else:
-            approvals.append(item.record)
-    reading.problems.refuse()
-    return ExportContents(entries, SafetyRecords(screenings, approvals))
 
 
 class _Document:

@@ -15,7 +15,7 @@ already present are skipped, so restoring the same file twice adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -26,30 +26,24 @@ from sqlalchemy.exc import SQLAlchemyError
 from acumat import clock
 from acumat.actor import Actor
 from acumat.config import Settings
+from acumat.diary.schemas import ENTRY_KINDS
 from acumat.errors import Conflict, DatabaseUnavailable, InvalidInput
 from acumat.files import copy_private, make_private_folder, write_whole
-from acumat.services.database import local_actor, open_database
+from acumat.interop.records import LIST_NAMES
+from acumat.services.database import open_database
 from acumat.services.transfer import TransferCounts, claim_output, export_diary, import_file
 from acumat.store import backup as files
 from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import HEAD, REVISIONS, upgrade
-from acumat.store.models import (
-    CareActivity,
-    CheckIn,
-    ClinicianApproval,
-    Episode,
-    MatSession,
-    Screening,
-)
+from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
 
-COUNTED = {
-    CheckIn: "checkins",
-    Episode: "episodes",
-    MatSession: "sessions",
-    CareActivity: "care",
+# Each counted table under its name in an export (and in TransferCounts).
+COUNTED: dict[type, str] = {
+    **{ENTRY_MODELS[kind]: LIST_NAMES[kind] for kind in ENTRY_KINDS},
     Screening: "screenings",
     ClinicianApproval: "clinician_approvals",
 }
+ActorOf = Callable[[Database], Actor]
 
 
 class BackupResult(BaseModel):
@@ -102,12 +96,15 @@ def backup(db: Database, actor: Actor, out_path: Path, *, overwrite: bool = Fals
 # --- restore ---------------------------------------------------------------------------
 
 
-def restore(settings: Settings, path: Path, *, force: bool = False) -> RestoreResult:
+def restore(
+    settings: Settings, path: Path, acting: ActorOf, *, force: bool = False
+) -> RestoreResult:
     """Get the database ``settings`` name back from the backup at ``path``.
 
     A SQLite copy replaces a SQLite database whole; a diary holding anything, or a live
     database too damaged to open, is refused (:class:`Conflict`) unless ``force``. A
-    JSON export is imported for the local person (see
+    JSON export is imported for the person ``acting`` resolves once the database is open
+    (the interface decides who acts; see
     :func:`acumat.services.transfer.import_file`). A file that is neither, is damaged, or
     comes from a newer acumat is :class:`InvalidInput`. A refusal changes nothing.
     """
@@ -115,7 +112,7 @@ def restore(settings: Settings, path: Path, *, force: bool = False) -> RestoreRe
     if not _is_sqlite(source):
         _refuse_unless_json(source)
         with _opened(settings) as db:
-            return _restore_json(db, local_actor(db), source)
+            return _restore_json(db, acting(db), source)
     live = files.sqlite_file(settings.resolved_database_url)
     if live is None:
         raise InvalidInput.single("file", _only_into_sqlite(source))

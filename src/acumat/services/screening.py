@@ -128,11 +128,6 @@ def judge(answers: Mapping[str, object]) -> Judgement:
     return Judgement(partial, False, refused)
 
 
-def check_answers(answers: Mapping[str, object]) -> TriageResult:
-    """Evaluate without saving; see :func:`judge`."""
-    return judge(answers).result
-
-
 def triage_what_we_can(answers: Mapping[str, object]) -> tuple[TriageResult, bool]:
     """The full result and ``True``, or for an incomplete set its urgent part and ``False``.
 

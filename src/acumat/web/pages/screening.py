@@ -35,7 +35,7 @@ def question_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     stop = emergency_reasons(answers)
     if stop and group is None:
         return render(request, "check_stop.html", _stop_context(stop))
-    step = _step(answers, group)
+    step = next_step(answers, group)
     if step is not None and group != step.group.id:
         # Every page of questions has its own address, so the browser's Back walks them.
         return RedirectResponse(f"/check?group={step.group.id}", status_code=303)
@@ -54,12 +54,12 @@ async def save_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     given = {k: str(v) for k, v in form.items() if k in shown and str(v).strip()}
     outcome = questionnaire.answer_page(db, actor, shown, given)
     if outcome.stopped is None and outcome.problems:
-        step = _step(outcome.answers, str(form.get("group", ""))) or _step(outcome.answers)
+        step = next_step(outcome.answers, str(form.get("group", ""))) or next_step(outcome.answers)
         if step is not None:
             errors = _errors(outcome.problems)
             return _render_step(request, step, {**outcome.answers, **given}, errors)
     # Each page has its own address (a group name, never an answer), so Back walks the pages.
-    following = None if outcome.stopped else _step(outcome.answers)
+    following = None if outcome.stopped else next_step(outcome.answers)
     where = f"/check?group={following.group.id}" if following else "/check"
     return RedirectResponse(where, status_code=303)
 
@@ -102,10 +102,6 @@ def sources_for(reasons: list[Any]) -> dict[str, Any]:
     """The register entries the shown reasons cite, for names and links."""
     register = load_ruleset().sources
     return {sid: register[sid] for reason in reasons for sid in reason.sources}
-
-
-def _step(answers: Mapping[str, str], group: str | None = None) -> Step | None:
-    return next_step(answers, group)
 
 
 def _errors(problems: list[Problem]) -> dict[str, str]:
