@@ -20,23 +20,16 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput
+from acumat.kinds import LIST_NAMES, MAX_ID
 from acumat.timecheck import in_window
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
-MAX_ENTRY_ID = 2**31 - 1  # the largest id every supported database holds
 MAX_CURSOR_LENGTH = 200
 
-LIST_OF: dict[EntryKind, str] = {
-    "checkin": "checkins",
-    "episode": "episodes",
-    "session": "sessions",
-    "care": "care",
-}
-"""The list of each kind of entry: its name in the API and in a :class:`PagedDiary`."""
 LISTS: dict[str, tuple[EntryKind, ...]] = {
     "diary": ENTRY_KINDS,
-    **{name: (kind,) for kind, name in LIST_OF.items()},
+    **{LIST_NAMES[kind]: (kind,) for kind in ENTRY_KINDS},
 }
 """Each paged list and the kinds of entry it holds."""
 
@@ -129,7 +122,7 @@ def _parse(listing: str, cursor: str) -> Position | None:
     if at is None or not parts[3].isascii() or not parts[3].isdigit():
         return None
     entry_id = int(parts[3])
-    return Position(kind, at, entry_id) if 1 <= entry_id <= MAX_ENTRY_ID else None
+    return Position(kind, at, entry_id) if 1 <= entry_id <= MAX_ID else None
 
 
 def _moment(kind: EntryKind, text: str) -> date | datetime | None:

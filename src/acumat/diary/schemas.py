@@ -9,7 +9,7 @@ needs the acting person's clock in the validation context (see :mod:`acumat.time
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +28,8 @@ from acumat.diary.vocabulary import (
     STOP_REASONS,
     TRIGGERS,
 )
+from acumat.kinds import ENTRY_KINDS as ENTRY_KINDS
+from acumat.kinds import EntryKind as EntryKind
 from acumat.timecheck import PastDay, PastTime, context_of
 from acumat.validation import AsDecimal, AsWholeNumber, Flag, NoNul
 
@@ -189,9 +191,6 @@ class CareOut(CareIn, _Stored):
     model_config = ConfigDict(from_attributes=True, extra="ignore")
     started_at: datetime
 
-
-EntryKind = Literal["checkin", "episode", "session", "care"]
-ENTRY_KINDS: tuple[EntryKind, ...] = ("checkin", "episode", "session", "care")
 
 INPUT_SCHEMAS: dict[EntryKind, type[_Strict]] = {
     "checkin": CheckInIn,

@@ -43,13 +43,13 @@ from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput, Problem
 from acumat.interop.json_stream import Cursor, NotAnObject, Part, members
 from acumat.interop.records import (
-    LIST_NAMES,
     EntriesByKind,
     Reading,
     Record,
     export_rows,
     format_instant,
 )
+from acumat.kinds import LIST_NAMES
 from acumat.safety.levels import Verdict
 from acumat.safety.schemas import ApprovalRecord, ScreeningRecord
 

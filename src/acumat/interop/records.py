@@ -26,12 +26,6 @@ from acumat.errors import InvalidInput, Problem
 from acumat.timecheck import TimeContext, instant_in_window
 from acumat.validation import Identity, parse
 
-LIST_NAMES: dict[EntryKind, str] = {
-    "checkin": "checkins",
-    "episode": "episodes",
-    "session": "sessions",
-    "care": "care",
-}
 ID_FIELD = "uuid"
 STAMP_FIELDS = ("created_at", "updated_at", "is_demo")
 RECORD_FIELDS = (ID_FIELD, *STAMP_FIELDS)

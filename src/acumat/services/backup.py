@@ -29,7 +29,7 @@ from acumat.config import Settings
 from acumat.diary.schemas import ENTRY_KINDS
 from acumat.errors import Conflict, DatabaseUnavailable, InvalidInput
 from acumat.files import copy_private, make_private_folder, write_whole
-from acumat.interop.records import LIST_NAMES
+from acumat.kinds import LIST_NAMES
 from acumat.services.database import open_database
 from acumat.services.transfer import TransferCounts, claim_output, export_diary, import_file
 from acumat.store import backup as files

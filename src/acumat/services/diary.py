@@ -31,6 +31,7 @@ from acumat.diary.schemas import (
     PagedDiary,
 )
 from acumat.errors import Conflict, InvalidInput, NotFound
+from acumat.kinds import LIST_NAMES
 from acumat.store.engine import Database
 from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
 from acumat.store.repos import DiaryRepo
@@ -253,9 +254,9 @@ def page_diary(
         ]
     fetched.sort(key=lambda found: _position(*found).sort_key(actor.zone), reverse=True)
     shown = fetched[:limit]
-    lists: dict[str, list[Any]] = {name: [] for name in paging.LIST_OF.values()}
+    lists: dict[str, list[Any]] = {name: [] for name in LIST_NAMES.values()}
     for kind, entry in shown:
-        lists[paging.LIST_OF[kind]].append(entry)
+        lists[LIST_NAMES[kind]].append(entry)
     more = len(fetched) > limit
     next_cursor = paging.encode(listing, _position(*shown[-1])) if more else None
     return PagedDiary(start=start, end=end, limit=limit, next_cursor=next_cursor, **lists)

@@ -27,7 +27,8 @@ from acumat.interop.json_io import (
     approval_content,
     screening_row,
 )
-from acumat.interop.records import LIST_NAMES, Record
+from acumat.interop.records import Record
+from acumat.kinds import LIST_NAMES
 from acumat.store.models import ENTRY_MODELS, new_uuid
 from acumat.store.repos import DiaryRepo, SafetyRepo
 

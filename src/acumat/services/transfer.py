@@ -38,7 +38,8 @@ from acumat.errors import Conflict, InvalidInput
 from acumat.files import write_whole
 from acumat.interop.csv_io import dump_csv, read_csv
 from acumat.interop.json_io import Item, StoredSafety, dump_json, read_json
-from acumat.interop.records import LIST_NAMES, Reading
+from acumat.interop.records import Reading
+from acumat.kinds import LIST_NAMES
 from acumat.services.importing import ImportRun, columns
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from acumat import clock
 from acumat.errors import NotFound
-from acumat.kinds import ENTRY_NAMES
+from acumat.kinds import ENTRY_NAMES, MAX_ID
 from acumat.store.models import (
     ENTRY_MODELS,
     CareActivity,
@@ -28,9 +28,6 @@ Timed = TypeVar("Timed", bound=Episode | MatSession | CareActivity)
 Row = TypeVar("Row", bound=CheckIn | Episode | MatSession | CareActivity)
 
 KIND_NAMES: dict[type, str] = {model: ENTRY_NAMES[kind] for kind, model in ENTRY_MODELS.items()}
-
-
-MAX_ID = 2**31 - 1  # the largest id every supported database can hold in its id columns
 
 
 def local_day_bounds(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
