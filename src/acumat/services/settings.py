@@ -9,20 +9,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from acumat import clock
 from acumat.actor import Actor
+from acumat.safety.regions import regions
 from acumat.services.database import actor_of
 from acumat.store.engine import Database
 from acumat.store.repos import UserRepo
 from acumat.validation import parse
 
-REGIONS = {
-    "GB": "United Kingdom",
-    "IE": "Ireland",
-    "EU": "Elsewhere in Europe",
-    "US": "United States",
-    "CA": "Canada",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-}
+REGIONS = {code: place.name for code, place in regions().items()}
+"""Region codes and the names a person picks from (``acumat/safety/regions.toml``)."""
 
 
 def _known_zone(name: str) -> str:
