@@ -9,6 +9,7 @@ Extra arguments after ``test`` go to pytest (e.g. ``python3 tasks.py test -k dia
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -25,14 +26,37 @@ def sh(*args: str | Path) -> None:
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
 
 
+def quietly(*args: str | Path) -> None:
+    """Run an installer step, showing its output only when it fails."""
+    done = subprocess.run(
+        [str(a) for a in args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        print(done.stdout + done.stderr, file=sys.stderr)
+        raise subprocess.CalledProcessError(done.returncode, done.args)
+
+
 def ensure_venv(extra: str) -> None:
+    """Create .venv and install acumat into it, once per change of pyproject.toml.
+
+    A stamp file remembers what was installed, so a second ``run`` starts at once instead
+    of re-running pip.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may run on an older python3
         sys.exit(f"acumat needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    if not (BIN / "python").exists():
-        venv.create(VENV, with_pip=True)
     spec = f".[{extra}]" if extra else "."
-    sh(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    sh(BIN / "python", "-m", "pip", "install", "--quiet", "-e", spec)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest() + spec
+    stamp = VENV / f".installed-{extra or 'app'}"
+    if stamp.exists() and stamp.read_text() == wanted and (BIN / "acumat").exists():
+        return
+    if not (BIN / "python").exists():
+        print("Creating .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+        quietly(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    print(f"Installing acumat{' with its ' + extra + ' tools' if extra else ''} ...", flush=True)
+    pip = (BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
+    quietly(*pip, "-e", spec)
+    stamp.write_text(wanted)
 
 
 def run(args: list[str]) -> None:
