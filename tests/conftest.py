@@ -26,6 +26,12 @@ PG_URL = os.environ.get(
     "ACUMAT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 REQUIRE_PG = os.environ.get("ACUMAT_REQUIRE_POSTGRES") == "1"
+
+# A new person's region is guessed from the locale (acumat.region_guess); pin it, so a
+# developer's en_US or de_DE machine gives the same emergency numbers as CI.
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 _pg_ok: bool | None = None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, InterfaceError, OperationalError
 
@@ -9,6 +11,7 @@ from acumat.actor import Actor
 from acumat.clock import machine_zone_name
 from acumat.config import Settings
 from acumat.errors import DatabaseUnavailable
+from acumat.region_guess import guess_region
 from acumat.store.engine import Database, make_engine
 from acumat.store.migrate import ensure_current
 from acumat.store.models import User
@@ -51,9 +54,12 @@ def _where(engine: object) -> str:
 
 
 def local_actor(db: Database) -> Actor:
-    """The single local person, created in this computer's time zone the first time."""
+    """The single local person, created in this computer's time zone the first time, in the
+    region its locale suggests (see :mod:`acumat.region_guess`)."""
+    zone_name = machine_zone_name()
+    region = guess_region(os.environ, zone_name)
     with db.transaction() as session:
-        return actor_of(UserRepo(session).local_user(machine_zone_name()))
+        return actor_of(UserRepo(session).local_user(zone_name, region))
 
 
 def actor_for(db: Database, user_id: int) -> Actor:

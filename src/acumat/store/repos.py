@@ -192,12 +192,12 @@ class UserRepo:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def local_user(self, timezone: str) -> User:
-        """The single local user, created in ``timezone`` the first time it is needed."""
+    def local_user(self, timezone: str, region: str = "GB") -> User:
+        """The single local user, created in ``timezone`` and ``region`` the first time."""
         query = select(User).where(User.is_local.is_(True)).order_by(User.id).limit(1)
         user = self.session.scalars(query).first()
         if user is None:
-            user = User(is_local=True, created_at=clock.utcnow(), timezone=timezone)
+            user = User(is_local=True, created_at=clock.utcnow(), timezone=timezone, region=region)
             self.session.add(user)
             self.session.flush()
         return user
