@@ -49,15 +49,54 @@ def test_long_standing_unchanged_leak_alone_stays_self_care() -> None:
     assert result.urgency is Urgency.SELF_CARE
 
 
+def test_long_standing_unchanged_feeling_in_both_legs_alone_stays_self_care() -> None:
+    result = triage(both_legs="yes", both_legs_new="no")
+    assert result.urgency is Urgency.SELF_CARE
+
+
+@pytest.mark.parametrize("new", ["yes", "unsure"])
+def test_new_or_maybe_new_feeling_in_both_legs_is_emergency(new: str) -> None:
+    result = triage(both_legs="yes", both_legs_new=new)
+    assert result.urgency is Urgency.EMERGENCY
+    assert fired(result)[0] == "RF-05"
+
+
+def test_a_yes_to_both_legs_asks_whether_it_is_new() -> None:
+    answers = complete({})
+    answers["both_legs"] = "yes"
+    with pytest.raises(ScreeningIncomplete) as caught:
+        evaluate(answers)
+    assert caught.value.missing == ["both_legs_new"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "answers"),
+    [
+        ("RF-10", {"fever": "yes"}),
+        ("AC-01", {"minor_injury": "yes", "osteoporosis": "yes"}),
+    ],
+)
+def test_old_unchanged_feeling_in_both_legs_is_no_nerve_sign_for_other_rules(
+    rule: str, answers: dict[str, str]
+) -> None:
+    old = triage(**answers, both_legs="yes", both_legs_new="no")
+    new = triage(**answers, both_legs="yes", both_legs_new="yes")
+    assert rule not in fired(old)
+    assert rule in fired(new)
+
+
 @pytest.mark.parametrize("pain", range(11))
 def test_pain_score_alone_never_gives_emergency_or_urgent(pain: int) -> None:
     expected = Urgency.SEE_CLINICIAN_DAYS if pain >= 8 else Urgency.SELF_CARE
     assert triage(pain_now=pain).urgency is expected
 
 
-@pytest.mark.parametrize("flag", ["fever", "weight_loss", "night_pain", "chest_pain", "both_legs"])
-def test_every_emergency_or_urgent_result_blocks_the_mat(flag: str) -> None:
-    result = triage(**{flag: "yes"})
+@pytest.mark.parametrize(
+    "flags",
+    [["fever"], ["weight_loss"], ["night_pain"], ["chest_pain"], ["both_legs", "both_legs_new"]],
+)
+def test_every_emergency_or_urgent_result_blocks_the_mat(flags: list[str]) -> None:
+    result = triage(**dict.fromkeys(flags, "yes"))
     assert result.urgency.rank <= Urgency.URGENT_SAME_DAY.rank
     assert result.mat is Verdict.DO_NOT_USE
     assert "MAT-D1" in fired(result)
@@ -182,3 +221,5 @@ def test_as_new_signs_answers_the_follow_up_of_a_daily_sign() -> None:
     assert as_new_signs({"bladder_change": "yes"})["bladder_new"] == "yes"
     assert "bladder_new" not in as_new_signs({"bladder_change": "no"})
     assert as_new_signs({"bladder_change": "yes", "bladder_new": "no"})["bladder_new"] == "no"
+    assert as_new_signs({"both_legs": "yes"})["both_legs_new"] == "yes"
+    assert as_new_signs({"both_legs": "unsure"})["both_legs_new"] == "unsure"

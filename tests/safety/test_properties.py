@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acumat.safety import Urgency, evaluate, load_ruleset
-from acumat.safety.model import NumberRange, TriageResult
+from acumat.safety.model import NumberRange
+from acumat.safety.result import TriageOut
 from tests.safety.kit import choice_items
 
 CHOICE_IDS = choice_items()
@@ -34,7 +35,7 @@ def screenings(draw: st.DrawFn) -> dict[str, str | int]:
     return answers
 
 
-def no_less_careful(after: TriageResult, before: TriageResult) -> bool:
+def no_less_careful(after: TriageOut, before: TriageOut) -> bool:
     return after.urgency.rank <= before.urgency.rank and after.mat.rank <= before.mat.rank
 
 

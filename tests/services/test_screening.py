@@ -215,8 +215,8 @@ def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, ac
 
 
 def test_a_dry_run_of_an_incomplete_emergency_still_says_so(db: Database) -> None:
-    result = screening.judge({"chest_pain": "unsure"}).result
-    assert (str(result.urgency), str(result.mat)) == ("EMERGENCY", "do-not-use")
+    result = screening.judge({"chest_pain": "unsure"})
+    assert (result.urgency, result.mat, result.complete) == ("EMERGENCY", "do-not-use", False)
     assert screenings(db) == 0
 
 
