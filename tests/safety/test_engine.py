@@ -311,3 +311,8 @@ def test_the_contract_has_the_product_fields_and_completeness() -> None:
     assert set(data) == {"urgency", "mat", "reasons", "ruleset_version", "complete"}
     assert (data["urgency"], data["mat"], data["complete"]) == ("EMERGENCY", "do-not-use", False)
     assert all(set(r) == {"rule", "text", "action", "sources"} for r in data["reasons"])
+
+
+def test_emergency_reasons_for_showing_are_worded_for_a_region() -> None:
+    assert emergency_reasons({"chest_pain": "yes"})[0].action == "Call 999 now."
+    assert emergency_reasons({"chest_pain": "yes"}, "US")[0].action == "Call 911 now."

@@ -108,19 +108,24 @@ def missing_items(answers: Mapping[str, object]) -> list[str]:
     return unanswered(ruleset, validated(answers, ruleset))
 
 
-def emergency_reasons(answers: Mapping[str, object]) -> list[ReasonOut]:
-    """EMERGENCY reasons that the answers given so far already trigger; may be partial.
+def emergency_reasons(answers: Mapping[str, object], region: str | None = None) -> list[ReasonOut]:
+    """EMERGENCY reasons that the answers given so far already trigger, worded for ``region``
+    (default: the default region), for showing at once; may be partial.
 
     Lets an interactive form stop at the first emergency answer. An empty list means only
-    "no emergency yet", never "safe": use :func:`triage` on the full screening for that.
+    "no emergency yet", never "safe": use :func:`triage` on the full screening for that, and
+    :func:`emergency_stop` for the whole result to store.
     """
-    return urgent_reasons(answers, at_least=Urgency.EMERGENCY)
+    return urgent_reasons(answers, at_least=Urgency.EMERGENCY, region=region)
 
 
 def urgent_reasons(
-    answers: Mapping[str, object], at_least: Urgency = Urgency.URGENT_SAME_DAY
+    answers: Mapping[str, object],
+    at_least: Urgency = Urgency.URGENT_SAME_DAY,
+    region: str | None = None,
 ) -> list[ReasonOut]:
-    """Reasons at ``at_least`` or more urgent that partial answers already trigger.
+    """Reasons at ``at_least`` or more urgent that partial answers already trigger, worded
+    for ``region``.
 
     Rules only ever ask for a "yes" or a threshold, so what fires on part of the answers
     fires on all of them: a partial result can be trusted upwards, never downwards.
@@ -128,7 +133,8 @@ def urgent_reasons(
     ruleset = load_ruleset()
     facts = facts_from(validated(answers, ruleset))
     urgent = [r for r in ruleset.rules if r.when and r.urgency and r.urgency.rank <= at_least.rank]
-    return _reasons([r for r in urgent if r.when and r.when.holds(facts)])
+    fired = _reasons([r for r in urgent if r.when and r.when.holds(facts)])
+    return [reason.localised(region) for reason in fired]
 
 
 def as_new_signs(answers: Mapping[str, object]) -> dict[str, object]:
