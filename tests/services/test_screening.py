@@ -363,3 +363,13 @@ def test_a_change_in_both_legs_at_a_checkin_counts_as_new_after_a_long_standing_
     assert raised is not None
     assert raised.urgency == "EMERGENCY"
     assert raised.reasons[0].rule == "RF-05"
+
+
+def test_a_demo_result_is_labelled_as_demo(db: Database, actor: Actor) -> None:
+    from acumat.services.demo import load_demo
+
+    load_demo(db, actor)
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert latest.is_demo is True
+    assert screening.mat_status(db, actor).screening == latest
