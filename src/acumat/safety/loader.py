@@ -78,14 +78,16 @@ def load_ruleset() -> RuleSet:
     actions = load_actions(action_bytes.decode())
     rules: list[Rule] = []
     elsewhere: list[Elsewhere] = []
+    raw_rules: list[dict[str, Any]] = []
     for path in rule_files:
         raw = path.read_bytes()
         digest.update(path.name.encode() + raw)
         table = tomllib.loads(raw.decode())
         family = path.name.removesuffix(".toml")
+        raw_rules += table.get("rule", [])
         rules += [_rule(r, family, actions) for r in table.get("rule", [])]
         elsewhere += [Elsewhere(e["id"], e["where"], e["note"]) for e in table.get("elsewhere", [])]
-    unused = sorted(set(actions) - _referenced(rule_files))
+    unused = sorted(set(actions) - _referenced(raw_rules))
     if unused:
         raise RuleDataError(f"actions.toml: no rule uses {', '.join(unused)}")
     items_table = tomllib.loads(item_bytes.decode())
@@ -149,14 +151,14 @@ def resolve_action(raw: object, actions: dict[str, str], owner: str) -> str:
     return " ".join(actions[p[1:]] if p.startswith(ACTION_REF) else p for p in parts)
 
 
-def _referenced(rule_files: list[Traversable]) -> set[str]:
+def _referenced(raw_rules: list[dict[str, Any]]) -> set[str]:
+    """The action ids the rules refer to (``@id`` parts of their ``action``)."""
     found: set[str] = set()
-    for path in rule_files:
-        for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", []):
-            parts = rule.get("action", [])
-            for part in parts if isinstance(parts, list) else [parts]:
-                if isinstance(part, str) and part.startswith(ACTION_REF):
-                    found.add(part[1:])
+    for rule in raw_rules:
+        parts = rule.get("action", [])
+        for part in parts if isinstance(parts, list) else [parts]:
+            if isinstance(part, str) and part.startswith(ACTION_REF):
+                found.add(part[1:])
     return found
 
 
