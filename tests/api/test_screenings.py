@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -137,4 +138,56 @@ def test_evaluate_says_whether_the_answers_were_complete(client: TestClient) -> 
     assert partial.json()["complete"] is False
     full = client.post("/api/v1/screenings/evaluate", json={"answers": complete({})})
     assert full.json()["complete"] is True
-    assert full.json()["refused"] == []
+    assert "refused" not in full.json()
+
+
+def test_evaluate_returns_the_same_object_as_the_cli_dry_run(client: TestClient) -> None:
+    answers = {"saddle_numbness": "yes", "age": "forty"}
+    body = client.post(f"{URL}/evaluate", json={"answers": answers}).json()
+    assert body == screening.judge(answers).contract()
+    assert set(body) == {"urgency", "mat", "reasons", "ruleset_version", "complete", "refused"}
+
+
+@pytest.mark.parametrize(("region", "number"), [("GB", "999"), ("US", "911"), ("EU", "112")])
+def test_the_same_emergency_answers_name_the_regions_number(
+    client: TestClient, db: Database, actor: Actor, region: str, number: str
+) -> None:
+    from acumat.services.settings import change_settings
+
+    change_settings(db, actor, {"region": region})
+    answers = {"age": 40, "chest_pain": "yes"}
+    saved = post(client, URL, answers)
+    assert saved.status_code == 201
+    assert saved.json()["reasons"][0]["action"] == f"Call {number} now."
+    evaluated = post(client, f"{URL}/evaluate", answers).json()
+    assert evaluated["reasons"][0]["action"] == f"Call {number} now."
+    assert client.get(f"{URL}/latest").json()["reasons"][0]["action"] == f"Call {number} now."
+
+
+def test_a_recheck_with_a_refused_answer_still_saves_the_urgent_one(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    response = post(client, f"{URL}/recheck", {"chest_pain": "yes", "fever": "maybe"})
+    assert response.status_code == 200
+    triage = response.json()["triage"]
+    assert (triage["urgency"], triage["origin"]) == ("EMERGENCY", "checkin")
+    assert [r["field"] for r in triage["refused"]] == ["fever"]
+    assert client.get(f"{URL}/latest").json()["urgency"] == "EMERGENCY"
+
+
+def test_a_recheck_with_a_refused_answer_and_nothing_urgent_is_422(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    body = assert_refused(post(client, f"{URL}/recheck", {"chest_pain": "no", "fever": 3}), 422)
+    assert body["problems"][0]["field"] == "fever"
+    assert stored(db) == 1
+
+
+def test_mat_status_carries_the_permission(client: TestClient, db: Database, actor: Actor) -> None:
+    assert client.get("/api/v1/mat-status").json()["permission"] == "not_screened"
+    screening.record_screening(db, actor, complete({"blood_pressure": "yes"}))
+    status = client.get("/api/v1/mat-status").json()
+    assert (status["permission"], status["may_use_mat"]) == ("needs_clinician", False)
+    assert status["screening"]["is_demo"] is False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from acumat.safety import evaluate, load_ruleset, missing_items
-from acumat.safety.model import NumberRange, TriageResult
+from acumat.safety.model import NumberRange
+from acumat.safety.result import TriageOut
 
 # A 35-year-old on day 2 of a bout, moderate pain, with nothing else to report.
 BASE: dict[str, str | int] = {"age": 35, "pain_now": 4, "episode_days": 2}
@@ -22,12 +23,12 @@ def complete(answers: Mapping[str, str | int], rest: str = "no") -> dict[str, st
     return filled
 
 
-def triage(**answers: str | int) -> TriageResult:
+def triage(**answers: str | int) -> TriageOut:
     """Evaluate ``answers`` completed with "no" (see :func:`complete`)."""
     return evaluate(complete(answers))
 
 
-def fired(result: TriageResult) -> list[str]:
+def fired(result: TriageOut) -> list[str]:
     """The rule ids behind a result, most urgent first."""
     return [reason.rule for reason in result.reasons]
 

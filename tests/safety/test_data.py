@@ -33,8 +33,8 @@ KNOWLEDGE_BASE_IDS = (
 )
 RECHECK = {
     "saddle_numbness", "bladder_change", "bladder_new", "bowel_change", "bowel_new",
-    "sexual_change", "sexual_new", "both_legs", "leg_weakness_severe", "chest_pain",
-    "sudden_severe_pain", "faint_or_clammy", "major_trauma", "fever", "very_unwell",
+    "sexual_change", "sexual_new", "both_legs", "both_legs_new", "leg_weakness_severe",
+    "chest_pain", "sudden_severe_pain", "faint_or_clammy", "major_trauma", "fever", "very_unwell",
 }  # fmt: skip
 DISEASE_LABELS = re.compile(
     r"cauda|equina|syndrome|aneurysm|sepsis|fracture|spondyl|metasta|tumou?r|malignan|"
@@ -106,11 +106,28 @@ def test_pain_score_feeds_no_emergency_or_urgent_rule() -> None:
             assert rule.urgency is Urgency.SEE_CLINICIAN_DAYS, rule.id
 
 
-def test_bladder_bowel_and_sex_items_only_count_with_their_new_or_worse_follow_up() -> None:
+FOLLOWED_UP = {
+    "bladder_change": "bladder_new",
+    "bowel_change": "bowel_new",
+    "sexual_change": "sexual_new",
+    "both_legs": "both_legs_new",
+}
+
+
+def test_signs_that_can_be_long_standing_only_count_with_their_is_it_new_follow_up() -> None:
     for rule in RULES.rules:
-        for parent in ("bladder", "bowel", "sexual"):
-            if rule.when is not None and f"{parent}_change" in items_read(rule.when):
-                assert f"{parent}_new" in items_read(rule.when), rule.id
+        for parent, follow_up in FOLLOWED_UP.items():
+            if rule.when is not None and parent in items_read(rule.when):
+                assert follow_up in items_read(rule.when), rule.id
+
+
+def test_every_is_it_new_follow_up_is_asked_after_a_yes_and_rechecked() -> None:
+    for parent, follow_up in FOLLOWED_UP.items():
+        item = RULES.items[follow_up]
+        assert item.ask_if is not None
+        assert items_read(item.ask_if) == {parent}
+        assert item.recheck
+        assert RULES.items[parent].recheck
 
 
 def test_each_urgency_rule_reads_answers_and_each_fallback_is_alone_in_its_kind() -> None:

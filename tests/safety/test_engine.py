@@ -10,10 +10,14 @@ from acumat.safety import (
     Urgency,
     Verdict,
     emergency_reasons,
+    emergency_stop,
     evaluate,
+    load_ruleset,
     missing_items,
+    partial_result,
     screening_items,
 )
+from acumat.safety import triage as triage_answers
 from tests.safety.kit import BASE, complete, fired, triage
 
 
@@ -49,15 +53,54 @@ def test_long_standing_unchanged_leak_alone_stays_self_care() -> None:
     assert result.urgency is Urgency.SELF_CARE
 
 
+def test_long_standing_unchanged_feeling_in_both_legs_alone_stays_self_care() -> None:
+    result = triage(both_legs="yes", both_legs_new="no")
+    assert result.urgency is Urgency.SELF_CARE
+
+
+@pytest.mark.parametrize("new", ["yes", "unsure"])
+def test_new_or_maybe_new_feeling_in_both_legs_is_emergency(new: str) -> None:
+    result = triage(both_legs="yes", both_legs_new=new)
+    assert result.urgency is Urgency.EMERGENCY
+    assert fired(result)[0] == "RF-05"
+
+
+def test_a_yes_to_both_legs_asks_whether_it_is_new() -> None:
+    answers = complete({})
+    answers["both_legs"] = "yes"
+    with pytest.raises(ScreeningIncomplete) as caught:
+        evaluate(answers)
+    assert caught.value.missing == ["both_legs_new"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "answers"),
+    [
+        ("RF-10", {"fever": "yes"}),
+        ("AC-01", {"minor_injury": "yes", "osteoporosis": "yes"}),
+    ],
+)
+def test_old_unchanged_feeling_in_both_legs_is_no_nerve_sign_for_other_rules(
+    rule: str, answers: dict[str, str]
+) -> None:
+    old = triage(**answers, both_legs="yes", both_legs_new="no")
+    new = triage(**answers, both_legs="yes", both_legs_new="yes")
+    assert rule not in fired(old)
+    assert rule in fired(new)
+
+
 @pytest.mark.parametrize("pain", range(11))
 def test_pain_score_alone_never_gives_emergency_or_urgent(pain: int) -> None:
     expected = Urgency.SEE_CLINICIAN_DAYS if pain >= 8 else Urgency.SELF_CARE
     assert triage(pain_now=pain).urgency is expected
 
 
-@pytest.mark.parametrize("flag", ["fever", "weight_loss", "night_pain", "chest_pain", "both_legs"])
-def test_every_emergency_or_urgent_result_blocks_the_mat(flag: str) -> None:
-    result = triage(**{flag: "yes"})
+@pytest.mark.parametrize(
+    "flags",
+    [["fever"], ["weight_loss"], ["night_pain"], ["chest_pain"], ["both_legs", "both_legs_new"]],
+)
+def test_every_emergency_or_urgent_result_blocks_the_mat(flags: list[str]) -> None:
+    result = triage(**dict.fromkeys(flags, "yes"))
     assert result.urgency.rank <= Urgency.URGENT_SAME_DAY.rank
     assert result.mat is Verdict.DO_NOT_USE
     assert "MAT-D1" in fired(result)
@@ -182,3 +225,94 @@ def test_as_new_signs_answers_the_follow_up_of_a_daily_sign() -> None:
     assert as_new_signs({"bladder_change": "yes"})["bladder_new"] == "yes"
     assert "bladder_new" not in as_new_signs({"bladder_change": "no"})
     assert as_new_signs({"bladder_change": "yes", "bladder_new": "no"})["bladder_new"] == "no"
+    assert as_new_signs({"both_legs": "yes"})["both_legs_new"] == "yes"
+    assert as_new_signs({"both_legs": "unsure"})["both_legs_new"] == "unsure"
+
+
+# --- the facade: triage() ----------------------------------------------------------------
+
+
+def test_triage_of_complete_answers_is_the_full_result() -> None:
+    answers = complete({"heart_condition": "yes"})
+    result = triage_answers(answers)
+    assert result == evaluate(answers)
+    assert result.complete
+    assert result.refused == []
+
+
+def test_a_partial_result_takes_its_verdict_from_the_rules() -> None:
+    result = partial_result({"fever": "yes"})
+    assert result is not None
+    assert (result.urgency, result.mat, result.complete) == (
+        Urgency.URGENT_SAME_DAY,
+        Verdict.DO_NOT_USE,
+        False,
+    )
+    assert fired(result) == ["RF-11", "MAT-D1", "MAT-D2"]
+
+
+def test_a_partial_result_never_calls_anything_safe() -> None:
+    assert partial_result({"age": 40, "heart_condition": "yes"}) is None
+    stop = emergency_stop({"chest_pain": "yes", "heart_condition": "yes"})
+    assert stop is not None
+    assert "MAT-OK" not in fired(stop)
+    assert "RV-04" not in fired(stop)
+    assert fired(stop) == ["RF-08", "MAT-D1", "MAT-C1"]
+
+
+def test_triage_raises_for_gaps_and_refusals_when_nothing_is_urgent() -> None:
+    with pytest.raises(ScreeningIncomplete):
+        triage_answers({"age": 40})
+    with pytest.raises(InvalidInput) as caught:
+        triage_answers({"age": "forty", "fever": "no"})
+    assert not isinstance(caught.value, ScreeningIncomplete)
+    assert [p.field for p in caught.value.problems] == ["age"]
+
+
+def test_triage_acts_on_an_urgent_answer_beside_a_refused_one() -> None:
+    result = triage_answers({**complete({"weight_loss": "yes"}), "age": 300})
+    assert (result.urgency, result.mat, result.complete) == (
+        Urgency.URGENT_SAME_DAY,
+        Verdict.DO_NOT_USE,
+        False,
+    )
+    assert [r.field for r in result.refused] == ["age"]
+    assert result.contract()["refused"] == [
+        {"field": "age", "message": "must be a whole number from 16 to 120"}
+    ]
+
+
+def test_triage_judges_with_the_rule_set_it_is_given() -> None:
+    import dataclasses
+
+    rules = load_ruleset()
+    without_fever = dataclasses.replace(
+        rules, rules=tuple(r for r in rules.rules if r.id != "RF-11")
+    )
+    assert triage_answers({"fever": "yes"}).urgency is Urgency.URGENT_SAME_DAY
+    with pytest.raises(ScreeningIncomplete):
+        triage_answers({"fever": "yes"}, without_fever)
+
+
+def test_a_rule_set_that_would_let_an_urgent_partial_result_go_unexplained_is_refused() -> None:
+    import dataclasses
+
+    from acumat.safety.loader import reference_problems
+
+    rules = load_ruleset()
+    no_d1 = dataclasses.replace(rules, rules=tuple(r for r in rules.rules if r.id != "MAT-D1"))
+    assert reference_problems(no_d1) == [
+        "no verdict rule holds on an urgent result alone, as MAT-D1 does"
+    ]
+
+
+def test_the_contract_has_the_product_fields_and_completeness() -> None:
+    data = triage_answers({"chest_pain": "yes"}).contract()
+    assert set(data) == {"urgency", "mat", "reasons", "ruleset_version", "complete"}
+    assert (data["urgency"], data["mat"], data["complete"]) == ("EMERGENCY", "do-not-use", False)
+    assert all(set(r) == {"rule", "text", "action", "sources"} for r in data["reasons"])
+
+
+def test_emergency_reasons_for_showing_are_worded_for_a_region() -> None:
+    assert emergency_reasons({"chest_pain": "yes"})[0].action == "Call 999 now."
+    assert emergency_reasons({"chest_pain": "yes"}, "US")[0].action == "Call 911 now."

@@ -16,12 +16,16 @@ def test_it_starts_with_the_first_group() -> None:
     assert [i.id for i in step.items][:3] == ["age", "pain_now", "episode_days"]
 
 
-def test_a_yes_shows_its_follow_up_in_the_same_group() -> None:
+@pytest.mark.parametrize(
+    ("sign", "follow_up"), [("bladder_change", "bladder_new"), ("both_legs", "both_legs_new")]
+)
+def test_a_yes_shows_its_follow_up_in_the_same_group(sign: str, follow_up: str) -> None:
     before = complete({})
-    del before["bladder_change"]
-    step = next_step({**before, "bladder_change": "yes"})
+    del before[sign]
+    step = next_step({**before, sign: "yes"})
     assert step is not None
-    assert "bladder_new" in [i.id for i in step.items]
+    assert step.group.id == "urgent"
+    assert follow_up in [i.id for i in step.items]
 
 
 def test_follow_ups_stay_hidden_after_a_no() -> None:

@@ -12,8 +12,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acumat.safety import Urgency, evaluate, load_ruleset
-from acumat.safety.model import NumberRange, TriageResult
+from acumat.errors import InvalidInput
+from acumat.safety import Urgency, emergency_stop, evaluate, load_ruleset, partial_result, triage
+from acumat.safety.model import NumberRange
+from acumat.safety.result import TriageOut
 from tests.safety.kit import choice_items
 
 CHOICE_IDS = choice_items()
@@ -34,7 +36,7 @@ def screenings(draw: st.DrawFn) -> dict[str, str | int]:
     return answers
 
 
-def no_less_careful(after: TriageResult, before: TriageResult) -> bool:
+def no_less_careful(after: TriageOut, before: TriageOut) -> bool:
     return after.urgency.rank <= before.urgency.rank and after.mat.rank <= before.mat.rank
 
 
@@ -80,8 +82,71 @@ def test_every_emergency_or_urgent_result_blocks_the_mat(answers: dict[str, str 
 @given(screenings())
 def test_every_result_explains_itself(answers: dict[str, str | int]) -> None:
     result = evaluate(answers)
+    assert result.complete
+    assert explains_itself(result)
+
+
+def explains_itself(result: TriageOut) -> bool:
+    """The urgency and the verdict are each backed by a reason at that level, once per rule."""
     levels = [reason.level for reason in result.reasons]
-    assert result.urgency.value in levels
-    assert result.mat.value in levels
-    ranks = [r.rule for r in result.reasons]
-    assert len(ranks) == len(set(ranks))
+    rules = [reason.rule for reason in result.reasons]
+    return (
+        result.urgency.value in levels
+        and result.mat.value in levels
+        and len(rules) == len(set(rules))
+    )
+
+
+@st.composite
+def partial_screenings(draw: st.DrawFn) -> dict[str, str | int]:
+    """Part of a screening, as a form or a file stops short: a random subset of the answers."""
+    answers = draw(screenings())
+    keep = draw(st.lists(st.sampled_from(sorted(answers)), max_size=12, unique=True))
+    return {key: answers[key] for key in keep}
+
+
+@settings(max_examples=300, deadline=None)
+@given(partial_screenings())
+def test_every_partial_result_explains_itself(answers: dict[str, str | int]) -> None:
+    result = partial_result(answers)
+    if result is not None:
+        assert not result.complete
+        assert result.is_urgent
+        assert explains_itself(result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(partial_screenings())
+def test_every_emergency_stop_explains_itself(answers: dict[str, str | int]) -> None:
+    result = emergency_stop(answers)
+    if result is not None:
+        assert result.urgency is Urgency.EMERGENCY
+        assert explains_itself(result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(partial_screenings(), st.sampled_from(sorted(CHOICE_IDS)))
+def test_a_refused_answer_never_hides_an_urgent_one(
+    answers: dict[str, str | int], refused: str
+) -> None:
+    urgent = partial_result({k: v for k, v in answers.items() if k != refused})
+    try:
+        result = triage({**answers, refused: "maybe"})
+    except InvalidInput:
+        assert urgent is None
+        return
+    assert urgent is not None
+    assert (result.urgency, result.mat) == (urgent.urgency, urgent.mat)
+    assert [r.field for r in result.refused] == [refused]
+    assert explains_itself(result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(screenings(), st.data())
+def test_a_partial_result_is_never_calmer_than_the_full_one(
+    answers: dict[str, str | int], data: st.DataObject
+) -> None:
+    keep = data.draw(st.lists(st.sampled_from(sorted(answers)), unique=True))
+    partial = partial_result({key: answers[key] for key in keep})
+    if partial is not None:
+        assert no_less_careful(evaluate(answers), partial)

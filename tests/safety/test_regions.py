@@ -22,7 +22,7 @@ def test_the_same_sentence_names_each_regions_services(code: str, number: str, p
 
 
 def test_a_capitalised_placeholder_starts_a_sentence() -> None:
-    assert "Get an urgent GP appointment or call NHS 111 if not." in localise(ACTION, "GB")
+    assert "Get an urgent GP appointment today or call NHS 111 if not." in localise(ACTION, "GB")
     assert "See your doctor today" in localise(ACTION, "US")
 
 

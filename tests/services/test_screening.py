@@ -215,8 +215,8 @@ def test_an_incomplete_screening_with_an_urgent_answer_is_saved(db: Database, ac
 
 
 def test_a_dry_run_of_an_incomplete_emergency_still_says_so(db: Database) -> None:
-    result = screening.judge({"chest_pain": "unsure"}).result
-    assert (str(result.urgency), str(result.mat)) == ("EMERGENCY", "do-not-use")
+    result = screening.judge({"chest_pain": "unsure"})
+    assert (result.urgency, result.mat, result.complete) == ("EMERGENCY", "do-not-use", False)
     assert screenings(db) == 0
 
 
@@ -243,3 +243,133 @@ def test_a_refused_checkin_shows_its_urgent_sign_but_writes_nothing(
     assert refused.value.triage.urgency == "EMERGENCY"  # shown before the error
     assert screening.latest_screening(db, actor) is None  # but nothing was written
     assert diary.get_checkin(db, actor, date(2026, 3, 15)).pain == 3
+
+
+# --- one result, in the person's words ---------------------------------------------------
+
+EMERGENCY = {"age": 40, "chest_pain": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("region", "number", "absent"),
+    [("GB", "999", "911"), ("US", "911", "999"), ("EU", "112", "999")],
+)
+def test_the_same_emergency_names_each_regions_number(
+    db: Database, actor: Actor, region: str, number: str, absent: str
+) -> None:
+    from acumat.services.settings import change_settings
+
+    person = change_settings(db, actor, {"region": region})
+    saved = screening.record_screening(db, person, EMERGENCY)
+    assert f"Call {number} now." in saved.reasons[0].action
+    assert absent not in saved.reasons[0].action
+    assert screening.latest_screening(db, person) == saved
+    assert screening.urgent_now(db, person) == saved
+    assert screening.mat_status(db, person).screening == saved
+
+
+def test_stored_results_keep_the_rules_placeholders(db: Database, actor: Actor) -> None:
+    screening.record_screening(db, actor, EMERGENCY)
+    with db.transaction() as session:
+        row = session.scalars(select(Screening)).one()
+        assert row.reasons[0]["action"] == "Call {emergency_number} now."
+
+
+def test_a_result_follows_a_change_of_region(db: Database, actor: Actor) -> None:
+    from acumat.services.settings import change_settings
+
+    screening.record_screening(db, actor, EMERGENCY)
+    moved = change_settings(db, actor, {"region": "US"})
+    latest = screening.latest_screening(db, moved)
+    assert latest is not None
+    assert latest.reasons[0].action == "Call 911 now."
+
+
+def test_a_dry_run_speaks_the_region_asked_for() -> None:
+    assert screening.judge(EMERGENCY, "US").reasons[0].action == "Call 911 now."
+    assert screening.judge(EMERGENCY).reasons[0].action == "Call 999 now."
+
+
+def test_the_dry_run_and_the_saved_result_share_one_contract(db: Database, actor: Actor) -> None:
+    dry = screening.judge(EMERGENCY, actor.region).contract()
+    saved = screening.record_screening(db, actor, EMERGENCY).contract()
+    assert saved == {**dry, "screening_id": saved["screening_id"]}
+
+
+def test_a_stored_result_has_typed_levels_and_says_it_is_not_demo(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.safety import Urgency, Verdict
+
+    saved = screening.record_screening(db, actor, complete({}))
+    assert saved.urgency is Urgency.SELF_CARE
+    assert saved.mat is Verdict.OK
+    assert saved.is_demo is False
+
+
+def test_an_emergency_stop_is_explained_by_the_rules(db: Database, actor: Actor) -> None:
+    stop = screening.record_emergency_stop(db, actor, {"chest_pain": "yes", "fever": "yes"})
+    assert stop is not None
+    assert [r.rule for r in stop.reasons] == ["RF-08", "RF-11", "MAT-D1", "MAT-D2"]
+    assert {r.level for r in stop.reasons} >= {"EMERGENCY", "do-not-use"}
+
+
+def test_mat_status_gives_the_permission(db: Database, actor: Actor) -> None:
+    from acumat.safety import MatPermission
+
+    assert screening.mat_status(db, actor).permission is MatPermission.NOT_SCREENED
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    assert screening.mat_status(db, actor).permission is MatPermission.NEEDS_CLINICIAN
+    screening.record_approval(db, actor, APPROVAL)
+    status = screening.mat_status(db, actor)
+    assert (status.permission, status.may_use_mat) == (MatPermission.CLEARED_BY_CLINICIAN, True)
+    screening.record_screening(db, actor, complete({"epilepsy": "yes"}))
+    status = screening.mat_status(db, actor)
+    assert (status.permission, status.may_use_mat) == (MatPermission.DO_NOT_USE, False)
+
+
+def test_a_recheck_with_a_refused_answer_still_saves_an_urgent_one(
+    db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    raised = screening.recheck(db, actor, {"chest_pain": "yes", "fever": "maybe", "mood": "low"})
+    assert raised is not None
+    assert raised.urgency == "EMERGENCY"
+    assert [r.field for r in raised.refused] == ["fever", "mood"]
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert latest.urgency == "EMERGENCY"
+    assert "fever" not in latest.answers or latest.answers["fever"] == "no"
+
+
+def test_a_recheck_with_a_refused_answer_and_nothing_urgent_writes_nothing(
+    db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    with pytest.raises(InvalidInput) as caught:
+        screening.recheck(db, actor, {"chest_pain": "no", "fever": "maybe"})
+    assert [p.field for p in caught.value.problems] == ["fever"]
+    assert screenings(db) == 1
+
+
+def test_a_change_in_both_legs_at_a_checkin_counts_as_new_after_a_long_standing_one(
+    db: Database, actor: Actor
+) -> None:
+    calm = screening.record_screening(
+        db, actor, complete({"both_legs": "yes", "both_legs_new": "no"})
+    )
+    assert calm.urgency == "SELF_CARE"
+    raised = screening.recheck(db, actor, {"both_legs": "yes"})
+    assert raised is not None
+    assert raised.urgency == "EMERGENCY"
+    assert raised.reasons[0].rule == "RF-05"
+
+
+def test_a_demo_result_is_labelled_as_demo(db: Database, actor: Actor) -> None:
+    from acumat.services.demo import load_demo
+
+    load_demo(db, actor)
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert latest.is_demo is True
+    assert screening.mat_status(db, actor).screening == latest

@@ -1,8 +1,10 @@
-"""Reading the safety data shipped in the package: items, rules, sources and the mat checklist.
+"""Reading the safety data shipped in the package: items, rules, actions, sources, wording,
+the mat checklist and what to do instead of the mat.
 
 Files are read once per process (cached) with ``tomllib``. Loading fails loudly with
 :class:`RuleDataError` on malformed data or broken references (a rule reading an unknown item
-would silently never fire, which is under-triage), so a bad edit cannot reach a person.
+would silently never fire, which is under-triage; an unknown ``{placeholder}`` would be shown
+as it is), so a bad edit cannot reach a person.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, TypeVar
 
 from acumat.safety.conditions import (
     Condition,
+    Facts,
     ItemTest,
     RuleFired,
     is_derived,
@@ -28,6 +31,8 @@ from acumat.safety.levels import Urgency, Verdict
 from acumat.safety.model import (
     CHOICES,
     ITEM_KINDS,
+    Advice,
+    AdviceStep,
     Checklist,
     ChecklistEntry,
     Elsewhere,
@@ -38,6 +43,7 @@ from acumat.safety.model import (
     RuleSet,
     Source,
 )
+from acumat.safety.regions import known_placeholders, localise, placeholders
 
 Level = TypeVar("Level", Urgency, Verdict)
 RULE_KEYS = {"id", "urgency", "verdict", "when", "fallback", "reason", "action", "sources"}
@@ -63,18 +69,27 @@ def _data() -> Traversable:
 def load_ruleset() -> RuleSet:
     """The items, rules and sources, checked for consistency; the same object on every call."""
     item_bytes = (_data() / "items.toml").read_bytes()
+    action_bytes = (_data() / "actions.toml").read_bytes()
     rule_files = sorted(
         (f for f in (_data() / "rules").iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
     )
     digest = hashlib.sha256(item_bytes)
+    digest.update(b"actions.toml" + action_bytes)
+    actions = load_actions(action_bytes.decode())
     rules: list[Rule] = []
     elsewhere: list[Elsewhere] = []
+    raw_rules: list[dict[str, Any]] = []
     for path in rule_files:
         raw = path.read_bytes()
         digest.update(path.name.encode() + raw)
         table = tomllib.loads(raw.decode())
-        rules += [_rule(r, path.name.removesuffix(".toml")) for r in table.get("rule", [])]
+        family = path.name.removesuffix(".toml")
+        raw_rules += table.get("rule", [])
+        rules += [_rule(r, family, actions) for r in table.get("rule", [])]
         elsewhere += [Elsewhere(e["id"], e["where"], e["note"]) for e in table.get("elsewhere", [])]
+    unused = sorted(set(actions) - _referenced(raw_rules))
+    if unused:
+        raise RuleDataError(f"actions.toml: no rule uses {', '.join(unused)}")
     items_table = tomllib.loads(item_bytes.decode())
     ruleset = RuleSet(
         groups=tuple(Group(g["id"], g["title"]) for g in items_table["group"]),
@@ -103,10 +118,57 @@ def load_checklist() -> Checklist:
 
 def _sources() -> dict[str, Source]:
     table = tomllib.loads((_data() / "sources.toml").read_text(encoding="utf-8"))
-    return {s["id"]: Source(s["id"], s["name"], tuple(s["urls"])) for s in table["source"]}
+    return {
+        s["id"]: Source(s["id"], s["name"], tuple(s["urls"]), s.get("note", ""))
+        for s in table["source"]
+    }
 
 
-def _rule(raw: dict[str, Any], family: str) -> Rule:
+ACTION_REF = "@"
+
+
+def load_actions(text: str) -> dict[str, str]:
+    """The shared action sentences of ``actions.toml`` by id, each checked for placeholders."""
+    table = tomllib.loads(text)
+    bad = [key for key, value in table.items() if not isinstance(value, str) or not value.strip()]
+    if bad:
+        raise RuleDataError(f"actions.toml: {', '.join(bad)} must each be a sentence")
+    for key, value in table.items():
+        _check_placeholders(f"action {key}", value)
+    return dict(table)
+
+
+def resolve_action(raw: object, actions: dict[str, str], owner: str) -> str:
+    """A rule's ``action``: its own sentence, an ``@id`` from actions.toml, or a list of both
+    joined with spaces. An unknown ``@id`` is refused: a rule must never lose its action."""
+    given = raw if isinstance(raw, list) else [raw]
+    parts = [part for part in given if isinstance(part, str) and part.strip()]
+    if not given or len(parts) != len(given):
+        raise RuleDataError(f"{owner}: action must be a sentence, an @reference or a list of them")
+    unknown = [p for p in parts if p.startswith(ACTION_REF) and p[1:] not in actions]
+    if unknown:
+        raise RuleDataError(f"{owner}: action {', '.join(unknown)} is not in actions.toml")
+    return " ".join(actions[p[1:]] if p.startswith(ACTION_REF) else p for p in parts)
+
+
+def _referenced(raw_rules: list[dict[str, Any]]) -> set[str]:
+    """The action ids the rules refer to (``@id`` parts of their ``action``)."""
+    found: set[str] = set()
+    for rule in raw_rules:
+        parts = rule.get("action", [])
+        for part in parts if isinstance(parts, list) else [parts]:
+            if isinstance(part, str) and part.startswith(ACTION_REF):
+                found.add(part[1:])
+    return found
+
+
+def _check_placeholders(owner: str, text: str) -> None:
+    unknown = placeholders(text) - known_placeholders()
+    if unknown:
+        raise RuleDataError(f"{owner}: unknown placeholder {{{', '.join(sorted(unknown))}}}")
+
+
+def _rule(raw: dict[str, Any], family: str, actions: dict[str, str] | None = None) -> Rule:
     unknown = set(raw) - RULE_KEYS
     if unknown or ("urgency" in raw) == ("verdict" in raw):
         raise RuleDataError(f"rule {raw.get('id')}: needs urgency or verdict, unknown {unknown}")
@@ -118,7 +180,7 @@ def _rule(raw: dict[str, Any], family: str) -> Rule:
         family=family,
         when=None if fallback else parse_condition(raw["when"]),
         reason=raw["reason"],
-        action=raw["action"],
+        action=resolve_action(raw["action"], actions or {}, f"rule {raw['id']}"),
         sources=tuple(raw["sources"]),
         urgency=_level(Urgency, raw, "urgency"),
         verdict=_level(Verdict, raw, "verdict"),
@@ -173,6 +235,33 @@ def reference_problems(ruleset: RuleSet) -> list[str]:
             problems += _test_problems(f"item {item.id}", item.ask_if, ruleset)
     ids = [rule.id for rule in ruleset.rules] + [e.id for e in ruleset.elsewhere]
     problems += [f"rule id {i} is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    return problems + _outcome_problems(ruleset)
+
+
+def _outcome_problems(ruleset: RuleSet) -> list[str]:
+    """Every full result has a reason for each level, and so does every urgent partial one.
+
+    Each kind needs exactly one fallback (RV-04, MAT-OK), and some verdict rule must hold on
+    an urgent outcome alone (MAT-D1), since a partial result never uses a fallback.
+    """
+    problems = []
+    verdict_rules = [r for r in ruleset.rules if r.verdict is not None]
+    for kind, rules in (
+        ("urgency", [r for r in ruleset.rules if r.urgency]),
+        ("verdict", verdict_rules),
+    ):
+        fallbacks = [r.id for r in rules if r.fallback]
+        if len(fallbacks) != 1:
+            problems.append(f"{kind} rules need exactly one fallback, not {fallbacks}")
+    urgent_only = Facts({}, frozenset(), Urgency.URGENT_SAME_DAY)
+    if not any(r.when is not None and r.when.holds(urgent_only) for r in verdict_rules):
+        problems.append("no verdict rule holds on an urgent result alone, as MAT-D1 does")
+    problems += [
+        f"rule {rule.id}: reads {item}, which is not required"
+        for rule in ruleset.rules
+        for item in sorted(items_read(rule.when) if rule.when else set())
+        if item in ruleset.items and not ruleset.items[item].required
+    ]
     return problems
 
 
@@ -180,6 +269,8 @@ def _rule_problems(rule: Rule, ruleset: RuleSet) -> list[str]:
     problems = [
         f"rule {rule.id}: unknown source {s}" for s in rule.sources if s not in ruleset.sources
     ]
+    unknown = placeholders(rule.reason + rule.action) - known_placeholders()
+    problems += [f"rule {rule.id}: unknown placeholder {{{name}}}" for name in sorted(unknown)]
     if rule.when is None:
         return problems
     problems += [
@@ -219,16 +310,47 @@ def _test_problems(owner: str, condition: Condition, ruleset: RuleSet) -> list[s
 
 @cache
 def load_wording() -> dict[str, dict[str, dict[str, str]]]:
-    """Labels for urgency levels and mat verdicts, as shown to people."""
+    """Labels for urgency levels and mat verdicts, as shown to people (with placeholders)."""
     table: dict[str, dict[str, dict[str, str]]] = tomllib.loads(
         (_data() / "wording.toml").read_text(encoding="utf-8")
     )
+    for scale, levels in table.items():
+        for level, words in levels.items():
+            for key, text in words.items():
+                _check_placeholders(f"wording {scale}.{level}.{key}", text)
     return table
 
 
-def urgency_label(urgency: str) -> str:
-    return load_wording()["urgency"][urgency]["label"]
+def urgency_label(urgency: str, region: str | None = None) -> str:
+    """What an urgency level tells a person to do, in the words of their region."""
+    return localise(load_wording()["urgency"][urgency]["label"], region)
 
 
-def verdict_label(verdict: str) -> str:
-    return load_wording()["verdict"][verdict]["label"]
+def verdict_label(verdict: str, region: str | None = None) -> str:
+    """What a mat verdict (or ``ok-with-clinician-approval``) means, for a person."""
+    return localise(load_wording()["verdict"][verdict]["label"], region)
+
+
+@cache
+def load_instead() -> dict[Verdict, Advice]:
+    """What to do instead of the mat, per verdict (instead.toml), with checked sources."""
+    table = tomllib.loads((_data() / "instead.toml").read_text(encoding="utf-8"))
+    known = _sources()
+    found: dict[Verdict, Advice] = {}
+    for name, raw in table["instead"].items():
+        steps = tuple(AdviceStep(s["text"], tuple(s["sources"])) for s in raw["step"])
+        for step in steps:
+            _check_placeholders(f"instead {name}", step.text)
+            if not step.sources or not set(step.sources) <= set(known):
+                raise RuleDataError(f"instead {name}: a step cites no or unknown sources")
+        if name not in set(Verdict):
+            raise RuleDataError(f"instead.toml: {name} is not a verdict")
+        found[Verdict(name)] = Advice(raw["title"], steps)
+    return found
+
+
+def verdict_instead(verdict: Verdict | str, region: str | None = None) -> Advice | None:
+    """What the person can do instead of the mat under ``verdict``, in their region's words;
+    ``None`` when the verdict needs no alternative (the mat may be used)."""
+    advice = load_instead().get(Verdict(verdict))
+    return None if advice is None else advice.localised(region)

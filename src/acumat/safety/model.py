@@ -1,13 +1,14 @@
-"""The plain data of the safety room: levels, questions, rules, reasons and results."""
+"""The plain data of the safety room: questions, rules, sources and advice (results: result.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from acumat.safety.conditions import Condition
 from acumat.safety.levels import Urgency, Verdict
+from acumat.safety.regions import localise
 
 ItemKind = Literal["red_flag", "condition", "context"]
 ITEM_KINDS: tuple[ItemKind, ...] = ("red_flag", "condition", "context")
@@ -69,11 +70,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Source:
-    """An entry of the source register."""
+    """An entry of the source register: ``name`` is shown to people, ``note`` never is."""
 
     id: str
     name: str
     urls: tuple[str, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,45 +137,6 @@ class RuleSet:
 
 
 @dataclass(frozen=True)
-class Reason:
-    """Why a rule fired, what to do, and the sources behind it; ``level`` is what it set."""
-
-    rule: str
-    text: str
-    action: str
-    sources: tuple[str, ...]
-    level: str
-
-    def to_dict(self) -> dict[str, object]:
-        """The contract's reason object: ``{"rule", "text", "action", "sources"}``."""
-        return {
-            "rule": self.rule,
-            "text": self.text,
-            "action": self.action,
-            "sources": list(self.sources),
-        }
-
-
-@dataclass(frozen=True)
-class TriageResult:
-    """The outcome of a screening; ``reasons`` are sorted most urgent first."""
-
-    urgency: Urgency
-    mat: Verdict
-    reasons: list[Reason] = field(default_factory=list)
-    ruleset_version: str = ""
-
-    def to_dict(self) -> dict[str, object]:
-        """The contract's result object, plus the rule-set version it was decided with."""
-        return {
-            "urgency": str(self.urgency),
-            "mat": str(self.mat),
-            "reasons": [r.to_dict() for r in self.reasons],
-            "ruleset_version": self.ruleset_version,
-        }
-
-
-@dataclass(frozen=True)
 class ChecklistEntry:
     """One line of the mat checklist."""
 
@@ -190,3 +153,24 @@ class Checklist:
     rule: str
     title: str
     entries: tuple[ChecklistEntry, ...]
+
+
+@dataclass(frozen=True)
+class AdviceStep:
+    """One thing a person can do, in acumat's words, and the sources it rests on."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What a person can do instead of using the mat (instead.toml)."""
+
+    title: str
+    steps: tuple[AdviceStep, ...]
+
+    def localised(self, region: str | None) -> Advice:
+        """The advice with the region's services in its words."""
+        steps = tuple(replace(s, text=localise(s.text, region)) for s in self.steps)
+        return replace(self, title=localise(self.title, region), steps=steps)

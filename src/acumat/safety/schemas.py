@@ -18,73 +18,46 @@ from pydantic import (
 )
 
 from acumat.safety.levels import Urgency, Verdict
+from acumat.safety.permission import MatPermission
+from acumat.safety.result import ReasonOut, RefusedAnswer, TriageOut
 from acumat.timecheck import PastDay, instant_in_window, instant_not_future
 from acumat.validation import Identity, NoNul
+
+# ReasonOut and RefusedAnswer are re-exported for callers that import them from here.
+__all__ = [
+    "CLEARED",
+    "ApprovalIn",
+    "ApprovalOut",
+    "ApprovalRecord",
+    "MatStatus",
+    "ReasonOut",
+    "RefusedAnswer",
+    "ScreeningOut",
+    "ScreeningRecord",
+]
 
 CLEARED = "ok-with-clinician-approval"
 
 
-class ReasonOut(BaseModel):
-    """One triggered rule: why, what to do, and the sources behind it."""
-
-    rule: str
-    text: str
-    action: str
-    sources: list[str]
-    level: str = ""
-
-
-class RefusedAnswer(BaseModel):
-    """An answer that was not accepted, listed beside the urgent result it did not hide."""
-
-    field: str
-    message: str
-
-    @classmethod
-    def of(cls, problem: Any) -> RefusedAnswer:
-        return cls(field=problem.field, message=problem.message)
-
-
-class ScreeningOut(BaseModel):
-    """A stored triage result (full questionnaire or daily re-check).
+class ScreeningOut(TriageOut):
+    """A stored triage result (full questionnaire or daily re-check): the result, plus what
+    identifies it, when and how it was taken, the answers it judged, and whether it is demo
+    data (demo results are labelled as such everywhere).
 
     ``refused`` is never stored: it lists answers refused when the result was saved from the
     valid ones because one of those was urgent.
     """
 
-    model_config = ConfigDict(from_attributes=True)
-
     id: int
     uuid: str
     taken_at: datetime
     origin: str
-    complete: bool
-    urgency: str
-    mat: str = Field(validation_alias="verdict")
-    reasons: list[ReasonOut]
     answers: dict[str, Any]
-    ruleset_version: str
-    refused: list[RefusedAnswer] = Field(default_factory=list)
-
-    def contract(self) -> dict[str, Any]:
-        """The ``acumat check --json`` result: PRODUCT.md's fields plus id and completeness,
-        and ``refused`` when some answers were not accepted beside an urgent result."""
-        found: dict[str, Any] = {
-            "urgency": self.urgency,
-            "mat": self.mat,
-            "reasons": [r.model_dump(exclude={"level"}) for r in self.reasons],
-            "ruleset_version": self.ruleset_version,
-            "screening_id": self.id,
-            "complete": self.complete,
-        }
-        if self.refused:
-            found["refused"] = [r.model_dump() for r in self.refused]
-        return found
+    is_demo: bool = False
 
     @property
-    def is_urgent(self) -> bool:
-        """EMERGENCY or URGENT_SAME_DAY: shown before anything else, everywhere."""
-        return Urgency(self.urgency).is_urgent
+    def stored_id(self) -> int | None:
+        return self.id
 
 
 class ApprovalIn(BaseModel):
@@ -108,11 +81,17 @@ class ApprovalOut(ApprovalIn):
 
 
 class MatStatus(BaseModel):
-    """What the latest screening allows now, after any clinician approval."""
+    """What the latest screening allows now, after any clinician approval.
+
+    ``permission`` is the decision (:func:`acumat.safety.permission.mat_permission`);
+    ``may_use_mat`` follows from it, and ``verdict`` is the verdict as worded for people
+    (``ok-with-clinician-approval`` once an approval clears ``caution-consult``).
+    """
 
     screening: ScreeningOut | None
     approval: ApprovalOut | None
     verdict: str | None
+    permission: MatPermission
     may_use_mat: bool
     message: str
 

@@ -1,14 +1,14 @@
 """Safety use cases: screen, re-check at each check-in, record a clinician's approval.
 
-Every result is stored with the rule-set version that decided it. Evaluation happens before
-the transaction opens, so a refused screening writes nothing.
+Every result is stored with the rule-set version that decided it, and with the rules' own
+words, ``{placeholders}`` included; every result returned is localised for the acting
+person's region (so their region can change later). A refused screening writes nothing.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +19,22 @@ from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput, NotFound, Problem
 from acumat.safety import (
     ScreeningIncomplete,
-    TriageResult,
-    Urgency,
+    TriageOut,
     Verdict,
     as_new_signs,
-    emergency_reasons,
-    evaluate,
-    load_ruleset,
-    partial_result,
+    emergency_stop,
+    escalate_only,
+    mat_permission,
     recheck_items,
+    triage,
 )
-from acumat.safety.answers import split_valid
 from acumat.safety.loader import verdict_label
+from acumat.safety.permission import MatPermission
 from acumat.safety.schemas import (
     CLEARED,
     ApprovalIn,
     ApprovalOut,
     MatStatus,
-    RefusedAnswer,
     ScreeningOut,
 )
 from acumat.store.engine import Database
@@ -94,60 +92,22 @@ def _strict_json(text: str) -> object:
         ) from None
 
 
-@dataclass(frozen=True)
-class Judgement:
-    """A triage of a set of answers: the result, whether the set was complete, and the
-    answers that were refused (only ever non-empty beside an urgent result)."""
+def judge(answers: Mapping[str, object], region: str | None = None) -> TriageOut:
+    """Triage ``answers`` without saving, in the words of ``region``.
 
-    result: TriageResult
-    complete: bool
-    refused: list[Problem] = field(default_factory=list)
-
-    def contract(self) -> dict[str, Any]:
-        """``acumat check --dry-run --json`` and ``POST /screenings/evaluate``."""
-        found = {**self.result.to_dict(), "complete": self.complete}
-        if self.refused:
-            found["refused"] = [{"field": p.field, "message": p.message} for p in self.refused]
-        return found
-
-
-def judge(answers: Mapping[str, object]) -> Judgement:
-    """Triage ``answers`` without saving; an invalid answer never hides an urgent one.
-
-    With refused answers, the urgent rules are judged on the valid ones: an urgent result is
-    returned beside the refused answers; with nothing urgent, :class:`InvalidInput` names
-    them. Without refused answers see :func:`triage_what_we_can`.
+    An invalid or missing answer never hides an urgent one (see :func:`acumat.safety.triage`):
+    the urgent result comes back with ``complete`` false and the refused answers listed; with
+    nothing urgent, :class:`InvalidInput` or :class:`ScreeningIncomplete` names them.
     """
-    valid, refused = split_valid(answers, load_ruleset())
-    if not refused:
-        result, complete = triage_what_we_can(answers)
-        return Judgement(result, complete)
-    partial = partial_result(valid)
-    if partial is None:
-        raise InvalidInput(refused)
-    return Judgement(partial, False, refused)
-
-
-def triage_what_we_can(answers: Mapping[str, object]) -> tuple[TriageResult, bool]:
-    """The full result and ``True``, or for an incomplete set its urgent part and ``False``.
-
-    Never lets missing answers hide an urgent one: only when nothing urgent fired does an
-    incomplete set raise :class:`ScreeningIncomplete` naming what is missing.
-    """
-    try:
-        return evaluate(answers), True
-    except ScreeningIncomplete:
-        partial = partial_result(answers)
-        if partial is None:
-            raise
-        return partial, False
+    return triage(answers).localised(region)
 
 
 def record_screening(db: Database, actor: Actor, answers: Mapping[str, object]) -> ScreeningOut:
     """Evaluate the questionnaire and store it with its rule-set version.
 
-    An incomplete set is refused, unless an answer already needs urgent help: then that
-    urgent result is stored (``complete`` false) and returned, so it is shown first.
+    An incomplete or partly refused set is refused, unless an answer already needs urgent
+    help: then that urgent result is stored from the valid answers (``complete`` false) and
+    returned with the refused answers beside it, so it is shown first.
     """
     with db.transaction() as session:
         return record_screening_in(session, actor, answers)
@@ -157,11 +117,10 @@ def record_screening_in(
     session: Session, actor: Actor, answers: Mapping[str, object]
 ) -> ScreeningOut:
     """:func:`record_screening` in the caller's transaction."""
-    judged = judge(answers)
-    valid = {k: v for k, v in answers.items() if k not in {p.field for p in judged.refused}}
-    values = screening_values(valid, judged.result, origin="screening", complete=judged.complete)
+    result = triage(answers)
+    values = screening_values(_without_refused(answers, result), result, origin="screening")
     saved = ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
-    return saved.model_copy(update={"refused": [RefusedAnswer.of(p) for p in judged.refused]})
+    return saved.localised(actor.region).model_copy(update={"refused": result.refused})
 
 
 def record_emergency_stop(
@@ -182,76 +141,112 @@ def emergency_stop_in(
 ) -> ScreeningOut | None:
     """:func:`record_emergency_stop` in the caller's transaction.
 
-    MAT-D1: an emergency always blocks the mat, so the verdict is ``do-not-use``. With
-    ``once``, answers the latest result already stopped on are not stored a second time.
+    The stored result is the rules' judgement of the answers so far, verdict included (MAT-D1
+    blocks the mat), each level with its reason. With ``once``, answers the latest result
+    already stopped on are not stored a second time.
     """
-    reasons = emergency_reasons(answers)
-    if not reasons:
+    stop = emergency_stop(answers)
+    if stop is None:
         return None
     repo = SafetyRepo(session, actor.user_id)
+    kept = _without_refused(answers, stop)
     latest = repo.latest_screening() if once else None
-    if latest is not None and not latest.complete and latest.answers == dict(answers):
-        return ScreeningOut.model_validate(latest)
-    result = TriageResult(Urgency.EMERGENCY, Verdict.DO_NOT_USE, reasons, load_ruleset().version)
-    values = screening_values(answers, result, origin=origin, complete=False)
-    return ScreeningOut.model_validate(repo.add_screening(values))
+    if latest is not None and not latest.complete and latest.answers == kept:
+        return _shown(ScreeningOut.model_validate(latest), actor)
+    values = screening_values(kept, stop, origin=origin)
+    return _shown(ScreeningOut.model_validate(repo.add_screening(values)), actor)
+
+
+def emergency_preview(actor: Actor, answers: Mapping[str, object]) -> TriageOut | None:
+    """The emergency result the answers so far already give, in the actor's words, without
+    storing it; ``None`` means "no emergency yet", never "safe"."""
+    stop = emergency_stop(answers)
+    return None if stop is None else stop.localised(actor.region)
+
+
+def split_recheck_answers(
+    red_flags: Mapping[str, object],
+) -> tuple[dict[str, str], list[Problem]]:
+    """The daily re-check answers that are fine (yes/no/unsure to a daily red-flag question,
+    lower-cased), and a problem naming each one that is not."""
+    allowed = {item.id for item in recheck_items()}
+    valid: dict[str, str] = {}
+    problems: list[Problem] = []
+    for key, value in red_flags.items():
+        answer = value.strip().lower() if isinstance(value, str) else None
+        if key not in allowed:
+            names = ", ".join(sorted(allowed))
+            problems.append(Problem(key, f"is not one of the daily red-flag questions: {names}"))
+        elif answer not in ("yes", "no", "unsure"):
+            problems.append(Problem(key, "must be yes, no or unsure"))
+        else:
+            valid[key] = answer
+    return valid, problems
 
 
 def recheck_answers(red_flags: Mapping[str, object]) -> dict[str, str]:
     """Only daily re-check items, only yes/no/unsure; anything else is refused by name."""
-    allowed = {item.id for item in recheck_items()}
-    problems = [
-        Problem(key, f"is not one of the daily red-flag questions: {', '.join(sorted(allowed))}")
-        for key in red_flags
-        if key not in allowed
-    ]
-    problems += [
-        Problem(key, "must be yes, no or unsure")
-        for key, value in red_flags.items()
-        if key in allowed and str(value).lower() not in ("yes", "no", "unsure")
-    ]
+    valid, problems = split_recheck_answers(red_flags)
     if problems:
         raise InvalidInput(problems)
-    return {key: str(value).lower() for key, value in red_flags.items()}
+    return valid
 
 
 def recheck(db: Database, actor: Actor, answers: Mapping[str, object]) -> ScreeningOut | None:
-    """Daily safety netting (P6) on its own transaction; see :func:`recheck_in`."""
+    """Daily safety netting (P6) on its own transaction; see :func:`recheck_in`.
+
+    A refused answer never hides an urgent one: the valid answers are judged, and an urgent
+    result is saved and returned with the refused answers listed beside it. With nothing
+    urgent, :class:`InvalidInput` names the refused answers and nothing is written.
+    """
+    valid, refused = split_recheck_answers(answers)
     with db.transaction() as session:
-        return recheck_in(session, actor, answers)
+        return recheck_in(session, actor, valid, refused=refused)
 
 
 def recheck_in(
-    session: Session, actor: Actor, answers: Mapping[str, object]
+    session: Session,
+    actor: Actor,
+    answers: Mapping[str, object],
+    *,
+    refused: list[Problem] | None = None,
 ) -> ScreeningOut | None:
     """Re-ask the red-flag set and re-triage on the latest answers, in the caller's transaction.
 
     With an earlier complete screening the new answers replace its old ones and the whole
     set is re-evaluated; otherwise the urgent part of what is known is judged, and ``None``
     means nothing urgent was reported (the full questionnaire is still due). A quick
-    re-check may raise the urgency but never clears an urgent result: that takes the full
-    questions again, so the earlier result is returned unchanged.
+    re-check may raise the urgency but never clears an urgent result
+    (:func:`acumat.safety.escalate_only`): the earlier result is then returned unchanged.
+    ``refused`` answers were left out by the caller; unless the result is urgent they are
+    raised as :class:`InvalidInput` before anything is written.
     """
+    problems = refused or []
     repo = SafetyRepo(session, actor.user_id)
-    fresh = as_new_signs(recheck_answers(answers))
+    fresh = as_new_signs(answers)
     row = repo.latest_screening()
     previous = None if row is None else ScreeningOut.model_validate(row)
     known = {**previous.answers, **fresh} if previous and previous.complete else fresh
     try:
-        result, complete = triage_what_we_can(known)
+        result = triage(known)
     except ScreeningIncomplete:
+        result = None
+    if problems and (result is None or not result.is_urgent):
+        raise InvalidInput(problems)
+    if result is None:
         return None
-    calmer = previous is not None and result.urgency.rank > Urgency(previous.urgency).rank
-    if previous is not None and previous.is_urgent and calmer:
-        return previous
-    values = screening_values(known, result, origin="checkin", complete=complete)
-    return ScreeningOut.model_validate(repo.add_screening(values))
+    if previous is not None and escalate_only(previous, result) is previous:
+        return _shown(previous, actor).with_refused(problems)
+    values = screening_values(known, result, origin="checkin")
+    saved = ScreeningOut.model_validate(repo.add_screening(values))
+    return _shown(saved, actor).with_refused(problems)
 
 
 def latest_screening(db: Database, actor: Actor) -> ScreeningOut | None:
+    """The actor's latest result, in their words; ``None`` before any."""
     with db.transaction() as session:
         row = SafetyRepo(session, actor.user_id).latest_screening()
-        return None if row is None else ScreeningOut.model_validate(row)
+        return None if row is None else _shown(ScreeningOut.model_validate(row), actor)
 
 
 def record_approval(db: Database, actor: Actor, raw: dict[str, Any] | ApprovalIn) -> ApprovalOut:
@@ -260,7 +255,7 @@ def record_approval(db: Database, actor: Actor, raw: dict[str, Any] | ApprovalIn
     with db.transaction() as session:
         repo = SafetyRepo(session, actor.user_id)
         screening = repo.latest_screening()
-        if screening is None or screening.verdict != "caution-consult":
+        if screening is None or screening.verdict != Verdict.CAUTION_CONSULT:
             raise Conflict(
                 "a clinician's approval clears a 'caution-consult' mat verdict, and your latest "
                 "safety check does not have one; answer the safety questions first"
@@ -269,7 +264,7 @@ def record_approval(db: Database, actor: Actor, raw: dict[str, Any] | ApprovalIn
 
 
 def mat_status(db: Database, actor: Actor) -> MatStatus:
-    """What the latest screening allows now, after any clinician approval.
+    """What the latest screening allows now, after any clinician approval, in the actor's words.
 
     An approval keeps clearing later screenings (such as daily re-checks) as long as they
     raise no caution the clinician has not seen: their caution rules are a subset.
@@ -285,7 +280,7 @@ def mat_status(db: Database, actor: Actor) -> MatStatus:
             approved = ScreenedRules.of(
                 ScreeningOut.model_validate(repo.screening(latest.screening_id))
             )
-    return _status(screening, approval if _covers(approved, screening) else None)
+    return _status(screening, approval if _covers(approved, screening) else None, actor)
 
 
 def urgent_now(db: Database, actor: Actor) -> ScreeningOut | None:
@@ -315,40 +310,64 @@ class ScreenedRules(frozenset[str]):
 
 
 def _covers(approved: ScreenedRules | None, screening: ScreeningOut | None) -> bool:
-    if approved is None or screening is None or screening.mat != "caution-consult":
+    if approved is None or screening is None or screening.mat is not Verdict.CAUTION_CONSULT:
         return False
     return ScreenedRules.of(screening) <= approved
 
 
-def _status(screening: ScreeningOut | None, approval: ApprovalOut | None) -> MatStatus:
+def _status(
+    screening: ScreeningOut | None, approval: ApprovalOut | None, actor: Actor
+) -> MatStatus:
+    permission = mat_permission(None if screening is None else screening.mat, approval is not None)
     if screening is None:
         return MatStatus(
-            screening=None, approval=None, verdict=None, may_use_mat=False, message=NOT_SCREENED
+            screening=None,
+            approval=None,
+            verdict=None,
+            permission=permission,
+            may_use_mat=permission.may_use_mat,
+            message=NOT_SCREENED,
         )
-    verdict = CLEARED if screening.mat == "caution-consult" and approval else screening.mat
-    message = verdict_label(verdict) + "."
-    if verdict == CLEARED and approval is not None:
+    verdict = CLEARED if permission is MatPermission.CLEARED_BY_CLINICIAN else str(screening.mat)
+    message = verdict_label(verdict, actor.region) + "."
+    if approval is not None:
         message += f" ({approval.clinician}, {approval.approved_on.isoformat()})"
     return MatStatus(
-        screening=screening,
+        screening=_shown(screening, actor),
         approval=approval,
         verdict=verdict,
-        may_use_mat=verdict in ("ok", CLEARED),
+        permission=permission,
+        may_use_mat=permission.may_use_mat,
         message=message,
     )
 
 
+def _shown(screening: ScreeningOut, actor: Actor) -> ScreeningOut:
+    """A stored result as the actor reads it: their region's services and numbers."""
+    return screening.localised(actor.region)
+
+
+def _without_refused(answers: Mapping[str, object], result: TriageOut) -> dict[str, object]:
+    refused = {r.field for r in result.refused}
+    return {key: value for key, value in answers.items() if key not in refused}
+
+
 def screening_values(
-    answers: Mapping[str, object], result: TriageResult, *, origin: str, complete: bool
+    answers: Mapping[str, object],
+    result: TriageOut,
+    *,
+    origin: str,
+    complete: bool | None = None,
 ) -> dict[str, Any]:
-    """The stored columns of a triage result, stamped now."""
+    """The stored columns of a triage result, stamped now; the words stay as the rules
+    have them (with placeholders). ``complete`` defaults to the result's own."""
     return {
         "taken_at": clock.utcnow(),
         "origin": origin,
-        "complete": complete,
+        "complete": result.complete if complete is None else complete,
         "answers": dict(answers),
         "urgency": str(result.urgency),
         "verdict": str(result.mat),
-        "reasons": [{**r.to_dict(), "level": r.level} for r in result.reasons],
+        "reasons": [reason.model_dump() for reason in result.reasons],
         "ruleset_version": result.ruleset_version,
     }

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from acumat.api.v1.responses import mark_created, reads, refusals, writes
 from acumat.http.deps import ActorDep, DbDep
-from acumat.safety import screening_items
+from acumat.safety import Urgency, Verdict, screening_items
 from acumat.safety.schemas import ApprovalIn, ApprovalOut, MatStatus, RefusedAnswer, ScreeningOut
 from acumat.services import screening
 
@@ -27,19 +27,30 @@ class AnswersIn(BaseModel):
     answers: Answers = Field(max_length=500)
 
 
-class TriageOut(BaseModel):
-    """A result that was evaluated but not saved.
+class ReasonContract(BaseModel):
+    """One reason as the result contract gives it: the rule, why, what to do, the sources."""
 
-    ``complete`` is false when the answers stopped short (only the urgent part is judged);
-    ``refused`` lists answers that were not accepted beside an urgent result they did not hide.
+    rule: str
+    text: str
+    action: str
+    sources: list[str]
+
+
+class ResultOut(BaseModel):
+    """A result that was evaluated but not saved: the same object as
+    ``acumat check --answers FILE --dry-run --json``.
+
+    ``complete`` is false when the answers stopped short or held refused answers (only the
+    urgent part is judged then); ``refused``, present only then, lists answers that were not
+    accepted beside an urgent result they did not hide.
     """
 
-    urgency: str
-    mat: str
-    reasons: list[dict[str, Any]]
+    urgency: Urgency
+    mat: Verdict
+    reasons: list[ReasonContract]
     ruleset_version: str
     complete: bool
-    refused: list[RefusedAnswer] = Field(default_factory=list)
+    refused: list[RefusedAnswer] | None = None
 
 
 class RecheckOut(BaseModel):
@@ -65,11 +76,15 @@ def create_screening(
 
 
 @router.post(
-    "/screenings/evaluate", name="evaluate_screening", responses=refusals(400, 403, 413, 422)
+    "/screenings/evaluate",
+    name="evaluate_screening",
+    responses=refusals(400, 403, 413, 422),
+    response_model=ResultOut,
+    response_model_exclude_none=True,
 )
-def evaluate_screening(body: AnswersIn) -> TriageOut:
-    """Triage without saving (a dry run)."""
-    return TriageOut.model_validate(screening.judge(body.answers).contract())
+def evaluate_screening(body: AnswersIn, actor: ActorDep) -> dict[str, Any]:
+    """Triage without saving (a dry run), in the words of your region."""
+    return screening.judge(body.answers, actor.region).contract()
 
 
 @router.get("/screenings/latest", name="get_latest_screening", responses=reads(404))
@@ -80,7 +95,11 @@ def get_latest(db: DbDep, actor: ActorDep) -> ScreeningOut:
 
 @router.post("/screenings/recheck", name="recheck_red_flags", responses=writes(422))
 def recheck(body: AnswersIn, db: DbDep, actor: ActorDep) -> RecheckOut:
-    """Daily safety netting: re-ask the red-flag set; a new "yes" re-triages at once."""
+    """Daily safety netting: re-ask the red-flag set; a new "yes" re-triages at once.
+
+    A refused answer never hides an urgent one: the urgent result is saved and returned with
+    the refused answers in ``triage.refused``; with nothing urgent, refused answers are 422.
+    """
     return RecheckOut(triage=screening.recheck(db, actor, body.answers))
 
 
