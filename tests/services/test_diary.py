@@ -290,7 +290,7 @@ def test_patches_racing_on_one_entry_never_lose_each_others_fields(
     """Each patch reads, merges and writes in one transaction (the row locked where the
     database can): a patch that succeeds keeps its field, whoever wrote after it."""
     saved = diary.add_entry(db, actor, "session", SESSION)
-    changes = [
+    changes: list[dict[str, object]] = [
         {"pain_after": 2},
         {"note": "racing"},
         {"planned_minutes": 15},
