@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from acumat.actor import Actor
 from acumat.errors import Busy, Conflict, InvalidInput, NotFound
-from acumat.services import diary
+from acumat.services import daily, diary
 from acumat.store.engine import Database
 from acumat.store.models import CheckIn, Episode, User
 
@@ -313,3 +313,24 @@ def test_patches_racing_on_one_entry_never_lose_each_others_fields(
     for change, ok in zip(changes, succeeded, strict=True):
         if ok:
             assert {k: final[k] for k in change} == change
+
+
+def test_a_taken_day_is_refused_in_words_without_http_and_names_its_day(
+    db: Database, actor: Actor
+) -> None:
+    diary.add_checkin(db, actor, FULL_CHECKIN)
+    refusals = []
+    for attempt in (
+        lambda: diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 2}),
+        lambda: daily.check_in(db, actor, {"day": "2026-03-14", "pain": 2}),
+    ):
+        with pytest.raises(Conflict) as caught:
+            attempt()
+        refusals.append(caught.value)
+    assert isinstance(refusals[1], daily.CheckInConflict)
+    assert refusals[1].day == DAY
+    for refusal in refusals:
+        words = str(refusal)
+        assert "change that one instead, or choose to replace it" in words
+        assert not any(verb in words for verb in ("PUT", "PATCH", "POST", "409"))
+    assert diary.get_checkin(db, actor, DAY).pain == 4

@@ -130,7 +130,12 @@ def store_checkin(
 
 
 def day_taken(day: date) -> Conflict:
-    """The one refusal of a second check-in for a day, in words any interface can show."""
+    """The one refusal of a second check-in for ``day`` where replacing was not asked for.
+
+    The same-day policy: every interface refuses it unless the person asked to replace the
+    day (``put_checkin``, ``replace=True``) or to change some of its fields
+    (:func:`patch_checkin`). The words suit any interface: no verbs of HTTP, no flags.
+    """
     return Conflict(
         f"there is already a check-in for {day.isoformat()}; change that one instead, "
         "or choose to replace it with this one"
