@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from acumat.actor import Actor
+from acumat.kinds import LIST_NAMES
 from acumat.services import diary
 from acumat.store.engine import Database
 from tests.api.refusals import RowCounts, assert_refused
@@ -194,7 +195,7 @@ def test_an_unknown_or_strangers_entry_cannot_be_patched(
     client: TestClient, db: Database, stranger: Actor, room: str, row_counts: RowCounts
 ) -> None:
     valid, field, value = ENTRIES[room]
-    kind = {"episodes": "episode", "sessions": "session", "care": "care"}[room]
+    (kind,) = [k for k, name in LIST_NAMES.items() if name == room]
     theirs = diary.add_entry(db, stranger, kind, valid)
     before = row_counts()
     found = assert_refused(
