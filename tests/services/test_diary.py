@@ -334,3 +334,29 @@ def test_a_taken_day_is_refused_in_words_without_http_and_names_its_day(
         assert "change that one instead, or choose to replace it" in words
         assert not any(verb in words for verb in ("PUT", "PATCH", "POST", "409"))
     assert diary.get_checkin(db, actor, DAY).pain == 4
+
+
+def test_two_checkins_racing_to_move_onto_one_day_leave_one_there(
+    db: Database, actor: Actor
+) -> None:
+    diary.add_checkin(db, actor, {"day": "2026-03-13", "pain": 3})
+    diary.add_checkin(db, actor, {"day": "2026-03-14", "pain": 4})
+    start = threading.Barrier(2, timeout=30)
+
+    def move(day: date) -> str:
+        start.wait()
+        try:
+            diary.patch_checkin(db, actor, day, {"day": "2026-03-12"})
+        except Busy:  # SQLite: the other took the write first; nothing written
+            return "busy"
+        except Conflict as exc:
+            return str(exc)
+        return "moved"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(move, [date(2026, 3, 13), date(2026, 3, 14)], timeout=120))
+    assert outcomes.count("moved") == 1
+    (other,) = [o for o in outcomes if o != "moved"]
+    assert other == "busy" or "already a check-in for 2026-03-12" in other
+    assert count(db, CheckIn) == 2
+    assert diary.get_checkin(db, actor, date(2026, 3, 12)).pain in (3, 4)

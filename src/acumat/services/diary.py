@@ -151,6 +151,7 @@ def patch_checkin(db: Database, actor: Actor, day: date, changes: Mapping[str, A
     check and write are one transaction. The red-flag re-check is never touched.
     """
     given = _changes(CheckInIn, changes)
+    merged: CheckInIn | None = None
     try:
         with db.transaction() as session:
             repo = DiaryRepo(session, actor.user_id)
@@ -161,8 +162,8 @@ def patch_checkin(db: Database, actor: Actor, day: date, changes: Mapping[str, A
             if merged.day != day and repo.checkin_on(merged.day) is not None:
                 raise day_taken(merged.day)
             return CheckInOut.model_validate(repo.update(row, merged.model_dump()))
-    except IntegrityError:
-        raise day_taken(given.get("day", day)) from None  # another writer took the new day
+    except IntegrityError:  # another writer took the new day between our look and our write
+        raise day_taken(merged.day if merged is not None else day) from None
 
 
 def get_checkin(db: Database, actor: Actor, day: date) -> CheckInOut:
