@@ -8,10 +8,11 @@ from typing import Any
 import httpx2 as httpx
 from sqlalchemy import func, select
 
+from acumat.kinds import ENTRY_KINDS, LIST_NAMES
 from acumat.store.engine import Database
-from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
+from acumat.store.models import ENTRY_MODELS
 
-TABLES = {"checkins": CheckIn, "episodes": Episode, "sessions": MatSession, "care": CareActivity}
+TABLES = {LIST_NAMES[kind]: ENTRY_MODELS[kind] for kind in ENTRY_KINDS}
 RowCounts = Callable[[], dict[str, int]]
 
 

@@ -27,6 +27,7 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/checkins", "post"),
     ("/api/v1/checkins/{day}", "get"),
     ("/api/v1/checkins/{day}", "put"),
+    ("/api/v1/checkins/{day}", "patch"),
     ("/api/v1/checkins/{day}", "delete"),
     ("/api/v1/diary", "get"),
     ("/api/v1/pain-trend", "get"),
@@ -41,7 +42,7 @@ ROUTES: set[tuple[str, str]] = {
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}
-    ROUTES |= {(f"/api/v1/{_room}/{{entry_id}}", m) for m in ("get", "put", "delete")}
+    ROUTES |= {(f"/api/v1/{_room}/{{entry_id}}", m) for m in ("get", "put", "patch", "delete")}
 # Every create, and the check-in PUT that may create: (path, method, In schema, Out schema)
 CREATES = [("/api/v1/checkins", "post", "CheckInWithSigns", "CheckInSaved")]
 CREATES += [("/api/v1/checkins/{day}", "put", "CheckInWithSigns", "CheckInSaved")]
@@ -205,7 +206,12 @@ def test_every_operation_documents_every_refusal_it_can_give(document: dict[str,
 
 
 @pytest.mark.parametrize(
-    ("path", "method"), [("/api/v1/checkins", "post"), ("/api/v1/clinician-approvals", "post")]
+    ("path", "method"),
+    [
+        ("/api/v1/checkins", "post"),
+        ("/api/v1/checkins/{day}", "patch"),
+        ("/api/v1/clinician-approvals", "post"),
+    ],
 )
 def test_writes_that_can_clash_document_409(
     document: dict[str, Any], path: str, method: str

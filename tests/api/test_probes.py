@@ -69,7 +69,11 @@ def test_an_id_past_any_column_is_simply_not_found(
     before = row_counts()
     for room, valid in VALID.items():
         url = f"/api/v1/{room}/{entry_id}"
-        requests: list[tuple[str, dict[str, Any]]] = [("GET", {}), ("PUT", {"json": valid})]
+        requests: list[tuple[str, dict[str, Any]]] = [
+            ("GET", {}),
+            ("PUT", {"json": valid}),
+            ("PATCH", {"json": {"note": "probe"}}),
+        ]
         for method, options in [*requests, ("DELETE", {})]:
             body = assert_refused(client.request(method, url, **options), 404)
             assert body["error"] == "not_found", (method, url)

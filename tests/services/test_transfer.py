@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 
 from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput
+from acumat.interop.formats import FORMATS, format_named
+from acumat.kinds import LIST_NAMES
 from acumat.safety.schemas import CLEARED
 from acumat.services import diary, screening, transfer
 from acumat.services.database import local_actor
@@ -50,7 +52,7 @@ def second(database_url: str, tmp_path: Path) -> Iterator[Database]:
         yield other
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS if f.round_trips])
 def test_export_import_export_is_byte_identical(
     db: Database, actor: Actor, second: Database, fmt: str
 ) -> None:
@@ -58,7 +60,7 @@ def test_export_import_export_is_byte_identical(
     first = transfer.export_diary(db, actor, fmt)
     other_user = local_actor(second)
     summary = transfer.import_diary(second, other_user, first)
-    safety = (SCREENINGS, APPROVALS) if fmt == "json" else (0, 0)
+    safety = (SCREENINGS, APPROVALS) if format_named(fmt).holds_safety else (0, 0)
     assert (summary.format, summary.screenings, summary.clinician_approvals) == (fmt, *safety)
     assert summary.total == DIARY_ENTRIES + sum(safety)
     assert transfer.export_diary(second, other_user, fmt) == first
@@ -347,3 +349,22 @@ def test_a_csv_export_neutralises_a_formula_note_and_imports_it_back_exactly(
     assert transfer.export_diary(second, other, "csv") == text
     document = json.loads(transfer.export_diary(second, other, "json"))
     assert [c["note"] for c in document["checkins"]] == ["'-an apostrophe first", note]
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in FORMATS])
+def test_each_format_is_chosen_by_its_suffix_and_recognised_on_import(
+    db: Database, actor: Actor, second: Database, tmp_path: Path, fmt: str
+) -> None:
+    fill_awkward_diary(db, actor)
+    spec = format_named(fmt)
+    result = transfer.write_export(db, actor, tmp_path / f"diary{spec.suffix.upper()}")
+    assert result.format == fmt
+    unnamed = tmp_path / "diary.export"
+    unnamed.write_bytes(Path(result.path).read_bytes())
+    assert transfer.import_file(second, local_actor(second), unnamed).format == fmt
+
+
+def test_entry_counts_have_a_field_per_kind_list() -> None:
+    assert set(transfer.EntryCounts.model_fields) == set(LIST_NAMES.values())
+    counts = transfer.EntryCounts.of(["checkin", "care", "care"])
+    assert (counts.checkins, counts.care, counts.total) == (1, 2, 3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -168,3 +168,74 @@ def test_confirming_deletes_a_checkin(
     assert "Delete the check-in of" in client.get(f"/diary/checkin/{checkin_day}/delete").text
     assert client.post(f"/diary/checkin/{checkin_day}/delete").status_code == 303
     assert row_count() == 0
+
+
+# --- "It stopped now" on an ongoing episode (UX 26) ------------------------------------------
+
+
+def test_an_ongoing_episode_offers_it_stopped_now_with_the_csrf_token(
+    client: TestClient, episode_id: int
+) -> None:
+    page = client.get(f"/diary/episode/{episode_id}/edit").text
+    action = f'<form method="post" action="/diary/episode/{episode_id}/stopped">'
+    assert action in page
+    quick = page[page.index(action) : page.index("</form>", page.index(action))]
+    assert 'name="csrf_token"' in quick
+    assert "It stopped now" in quick
+
+
+def test_an_ended_episode_and_other_kinds_do_not_offer_it(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    ended = diary.add_entry(db, actor, "episode", {**EPISODE, "ended_at": "2026-03-14T09:00"})
+    assert "It stopped now" not in client.get(f"/diary/episode/{ended.id}/edit").text
+    care = diary.add_entry(
+        db, actor, "care", {"started_at": "2026-03-14T18:00", "kind": "cold", "minutes": 15}
+    )
+    assert "It stopped now" not in client.get(f"/diary/care/{care.id}/edit").text
+
+
+def test_it_stopped_now_ends_the_episode_now_and_changes_nothing_else(
+    client: TestClient, db: Database, actor: Actor, episode_id: int, frozen_clock: datetime
+) -> None:
+    before = diary.get_entry(db, actor, "episode", episode_id)
+    answer = client.post(f"/diary/episode/{episode_id}/stopped")
+    assert answer.status_code == 303
+    assert "Entry updated." in client.get(answer.headers["location"]).text
+    after = diary.get_entry(db, actor, "episode", episode_id)
+    assert after.ended_at == frozen_clock
+    unchanged = {"ended_at", "updated_at"}
+    assert after.model_dump(exclude=unchanged) == before.model_dump(exclude=unchanged)
+
+
+def test_it_stopped_now_needs_the_csrf_token(
+    client: TestClient, db: Database, actor: Actor, episode_id: int
+) -> None:
+    answer = client.post(f"/diary/episode/{episode_id}/stopped", data={"csrf_token": "x" * 43})
+    assert answer.status_code == 403
+    assert diary.get_entry(db, actor, "episode", episode_id).ended_at is None
+
+
+def test_it_stopped_now_on_a_strangers_or_missing_episode_is_a_404_page(
+    client: TestClient, db: Database, frozen_clock: datetime
+) -> None:
+    with db.transaction() as session:
+        stranger = User(email="stranger@example.org")
+        session.add(stranger)
+        session.flush()
+        theirs_actor = Actor(stranger.id)
+    theirs = diary.add_entry(db, theirs_actor, "episode", EPISODE)
+    assert client.post(f"/diary/episode/{theirs.id}/stopped").status_code == 404
+    assert client.post("/diary/episode/9999/stopped").status_code == 404
+    assert diary.get_entry(db, theirs_actor, "episode", theirs.id).ended_at is None
+
+
+def test_it_stopped_now_before_the_episode_started_shows_why_on_its_form(
+    client: TestClient, db: Database, actor: Actor, frozen_clock: datetime
+) -> None:
+    soon = (frozen_clock + timedelta(minutes=3)).isoformat()
+    started = diary.add_entry(db, actor, "episode", {"started_at": soon, "peak_intensity": 5})
+    answer = client.post(f"/diary/episode/{started.id}/stopped")
+    assert answer.status_code == 422
+    assert error_text(answer.text, "episode", "ended_at")
+    assert diary.get_entry(db, actor, "episode", started.id).ended_at is None

@@ -45,7 +45,6 @@ import re
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput
 from acumat.interop.records import (
     EntriesByKind,
@@ -54,6 +53,7 @@ from acumat.interop.records import (
     Record,
     export_rows,
 )
+from acumat.kinds import ENTRY_KINDS, EntryKind
 
 COLUMNS = (
     "kind",

@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput, Problem
 from acumat.interop.json_stream import Cursor, NotAnObject, Part, members
 from acumat.interop.records import (
@@ -49,7 +48,7 @@ from acumat.interop.records import (
     export_rows,
     format_instant,
 )
-from acumat.kinds import LIST_NAMES
+from acumat.kinds import ENTRY_KINDS, LIST_NAMES, EntryKind
 from acumat.safety.levels import Verdict
 from acumat.safety.schemas import ApprovalRecord, ScreeningRecord
 

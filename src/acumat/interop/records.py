@@ -21,8 +21,9 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict
 
-from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, CheckInIn, EntryKind
+from acumat.diary.schemas import INPUT_SCHEMAS, CheckInIn
 from acumat.errors import InvalidInput, Problem
+from acumat.kinds import ENTRY_KINDS, EntryKind
 from acumat.timecheck import TimeContext, instant_in_window
 from acumat.validation import Identity, parse
 

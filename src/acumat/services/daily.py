@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -66,13 +67,17 @@ def _check_in_once(
             triage = screening.recheck_in(session, actor, flags) if flags else None
             entry, created = diary.store_checkin(session, actor, data, replace=replace)
     except Conflict as exc:
-        raise CheckInConflict(str(exc), triage) from exc
+        raise CheckInConflict(str(exc), triage, day=data.day) from exc
     return DailyResult(entry, created, triage)
 
 
 class CheckInConflict(Conflict):
-    """The day already has a check-in; nothing was written, but the re-check was judged."""
+    """The day already has a check-in (``day``; ``None`` when it kept changing under us);
+    nothing was written, but the re-check was judged."""
 
-    def __init__(self, message: str, triage: ScreeningOut | None) -> None:
+    def __init__(
+        self, message: str, triage: ScreeningOut | None, *, day: date | None = None
+    ) -> None:
         super().__init__(message)
         self.triage = triage
+        self.day = day

@@ -1,14 +1,17 @@
 """Diary use cases: log, edit, delete and list check-ins, episodes, sessions and care.
 
-Every function validates before it opens a transaction and writes inside exactly one,
-so a refused entry leaves the database untouched.
+Every function validates before it writes and writes inside exactly one transaction, so a
+refused entry leaves the database untouched. An edit comes in two kinds: a full
+replacement (``put_checkin``, ``update_entry``: the forms show every field) and a partial
+one (``patch_checkin``, ``patch_entry``: only the fields given change, ``None`` clears one),
+which reads, merges, validates the merged entry and writes in one transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta, tzinfo
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
@@ -18,33 +21,41 @@ from acumat.actor import Actor
 from acumat.diary import paging
 from acumat.diary.paging import Position
 from acumat.diary.schemas import (
-    CareIn,
+    INPUT_SCHEMAS,
     CareOut,
     CheckInIn,
     CheckInOut,
     DiaryPage,
-    EntryKind,
-    EpisodeIn,
     EpisodeOut,
-    MatSessionIn,
     MatSessionOut,
     PagedDiary,
 )
-from acumat.errors import Conflict, InvalidInput, NotFound
-from acumat.kinds import LIST_NAMES
+from acumat.errors import Conflict, InvalidInput, NotFound, Problem
+from acumat.kinds import ENTRY_KINDS, LIST_NAMES, EntryKind
 from acumat.store.engine import Database
-from acumat.store.models import CareActivity, CheckIn, Episode, MatSession
+from acumat.store.models import ENTRY_MODELS, CareActivity, CheckIn, Episode, MatSession
 from acumat.store.repos import DiaryRepo
 from acumat.timecheck import EARLIEST, LATEST, in_window, window_message
 from acumat.validation import parse
 
 TimedKind = type[Episode] | type[MatSession] | type[CareActivity]
 
-TIMED: dict[str, tuple[TimedKind, type[BaseModel], type[BaseModel]]] = {
-    "episode": (Episode, EpisodeIn, EpisodeOut),
-    "session": (MatSession, MatSessionIn, MatSessionOut),
-    "care": (CareActivity, CareIn, CareOut),
+OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
+    "checkin": CheckInOut,
+    "episode": EpisodeOut,
+    "session": MatSessionOut,
+    "care": CareOut,
 }
+"""Each kind's stored form (beside ``INPUT_SCHEMAS``; exports and listings read it)."""
+
+TIMED: dict[str, tuple[TimedKind, type[BaseModel], type[BaseModel]]] = {
+    kind: (cast(TimedKind, ENTRY_MODELS[kind]), INPUT_SCHEMAS[kind], OUT_SCHEMAS[kind])
+    for kind in ENTRY_KINDS
+    if kind != "checkin"
+}
+"""The kinds addressed by id (everything but the check-in, addressed by its day)."""
+
+KEPT_FIELDS = frozenset({"id", "uuid", "created_at", "updated_at", "is_demo"})
 MAX_RANGE_DAYS = 3660
 RACE_RETRIES = 3  # fresh attempts when another writer takes the same day at the same moment
 
@@ -119,7 +130,40 @@ def store_checkin(
 
 
 def day_taken(day: date) -> Conflict:
-    return Conflict(f"there is already a check-in for {day.isoformat()}; replace it or edit it")
+    """The one refusal of a second check-in for ``day`` where replacing was not asked for.
+
+    The same-day policy: every interface refuses it unless the person asked to replace the
+    day (``put_checkin``, ``replace=True``) or to change some of its fields
+    (:func:`patch_checkin`). The words suit any interface: no verbs of HTTP, no flags.
+    """
+    return Conflict(
+        f"there is already a check-in for {day.isoformat()}; change that one instead, "
+        "or choose to replace it with this one"
+    )
+
+
+def patch_checkin(db: Database, actor: Actor, day: date, changes: Mapping[str, Any]) -> CheckInOut:
+    """Change only the fields in ``changes`` of the check-in of ``day``; the rest stay.
+
+    ``None`` clears an optional field (back to its default); a required one cannot be
+    cleared. Giving ``day`` moves the check-in to that day, a :class:`Conflict` if it
+    already has one. The merged check-in is validated as a new one would be, and read,
+    check and write are one transaction. The red-flag re-check is never touched.
+    """
+    given = _changes(CheckInIn, changes)
+    merged: CheckInIn | None = None
+    try:
+        with db.transaction() as session:
+            repo = DiaryRepo(session, actor.user_id)
+            row = repo.checkin_on(day, for_update=True)
+            if row is None:
+                raise NotFound("check-in for", day.isoformat())
+            merged = _merged(CheckInIn, CheckInOut.model_validate(row), given, actor)
+            if merged.day != day and repo.checkin_on(merged.day) is not None:
+                raise day_taken(merged.day)
+            return CheckInOut.model_validate(repo.update(row, merged.model_dump()))
+    except IntegrityError:  # another writer took the new day between our look and our write
+        raise day_taken(merged.day if merged is not None else day) from None
 
 
 def get_checkin(db: Database, actor: Actor, day: date) -> CheckInOut:
@@ -163,6 +207,59 @@ def update_entry(
         return schema_out.model_validate(row)
 
 
+def patch_entry(
+    db: Database, actor: Actor, kind: str, entry_id: int, changes: Mapping[str, Any]
+) -> Any:
+    """Change only the fields in ``changes`` of entry ``entry_id``; returns its stored form.
+
+    As :func:`patch_checkin`: ``None`` clears an optional field, the merged entry must pass
+    every rule a new one must (an end after the start, a stop reason only when stopped
+    early), and read, check and write are one transaction.
+    """
+    model, schema_in, schema_out = _timed(kind)
+    given = _changes(schema_in, changes)
+    with db.transaction() as session:
+        repo = DiaryRepo(session, actor.user_id)
+        row = repo.get(model, entry_id, for_update=True)
+        data = _merged(schema_in, schema_out.model_validate(row), given, actor)
+        return schema_out.model_validate(repo.update(row, data.model_dump()))
+
+
+def _changes(schema: type[BaseModel], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``changes`` with each ``None`` read as "clear": an optional field's default.
+
+    :class:`InvalidInput` naming every field that is unknown, kept by acumat, or required
+    and cleared; or, for no changes at all, saying there is nothing to change.
+    """
+    if not changes:
+        raise InvalidInput.single("entry", "nothing to change; give at least one value to change")
+    fields = schema.model_fields
+    problems = [_unknown(name) for name in changes if name not in fields]
+    problems += [
+        Problem(name, "is required and cannot be cleared; give a value")
+        for name, value in changes.items()
+        if value is None and name in fields and fields[name].is_required()
+    ]
+    if problems:
+        raise InvalidInput(problems)
+    return {
+        name: fields[name].get_default(call_default_factory=True) if value is None else value
+        for name, value in changes.items()
+    }
+
+
+def _unknown(name: str) -> Problem:
+    if name in KEPT_FIELDS:
+        return Problem(name, "is kept by acumat and cannot be changed; remove it")
+    return Problem(name, "is not a field of this entry; remove it")
+
+
+def _merged(schema: type[Any], stored: BaseModel, changes: Mapping[str, Any], actor: Actor) -> Any:
+    """The stored entry with ``changes`` laid over it, validated as a whole."""
+    current = stored.model_dump(include=set(schema.model_fields))
+    return parse(schema, {**current, **changes}, actor.context())
+
+
 def get_entry(db: Database, actor: Actor, kind: str, entry_id: int) -> Any:
     model, _, schema_out = _timed(kind)
     with db.transaction() as session:
@@ -203,28 +300,21 @@ def check_range(start: date, end: date) -> None:
 def list_diary(db: Database, actor: Actor, start: date, end: date) -> DiaryPage:
     """Every entry from ``start`` to ``end`` (the actor's days, inclusive), newest first."""
     check_range(start, end)
-    zone = actor.zone
     with db.transaction() as session:
         repo = DiaryRepo(session, actor.user_id)
-        return DiaryPage(
-            start=start,
-            end=end,
-            checkins=[
-                CheckInOut.model_validate(r) for r in reversed(repo.checkins_between(start, end))
-            ],
-            episodes=[
-                EpisodeOut.model_validate(r)
-                for r in reversed(repo.timed_between(Episode, start, end, zone))
-            ],
-            sessions=[
-                MatSessionOut.model_validate(r)
-                for r in reversed(repo.timed_between(MatSession, start, end, zone))
-            ],
-            care=[
-                CareOut.model_validate(r)
-                for r in reversed(repo.timed_between(CareActivity, start, end, zone))
-            ],
-        )
+        lists = {
+            LIST_NAMES[kind]: [OUT_SCHEMAS[kind].model_validate(row) for row in reversed(rows)]
+            for kind in ENTRY_KINDS
+            for rows in [_between(repo, kind, start, end, actor.zone)]
+        }
+    return DiaryPage(start=start, end=end, **lists)
+
+
+def _between(repo: DiaryRepo, kind: EntryKind, start: date, end: date, zone: tzinfo) -> list[Any]:
+    if kind == "checkin":
+        return repo.checkins_between(start, end)
+    model, _, _ = TIMED[kind]
+    return repo.timed_between(model, start, end, zone)
 
 
 def page_diary(

@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import Conflict
 from acumat.interop.json_io import (
     ApprovalRow,
@@ -28,7 +27,7 @@ from acumat.interop.json_io import (
     screening_row,
 )
 from acumat.interop.records import Record
-from acumat.kinds import LIST_NAMES
+from acumat.kinds import ENTRY_KINDS, LIST_NAMES, EntryKind
 from acumat.store.models import ENTRY_MODELS, new_uuid
 from acumat.store.repos import DiaryRepo, SafetyRepo
 

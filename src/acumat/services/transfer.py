@@ -19,45 +19,39 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
 from acumat import clock
 from acumat.actor import Actor
-from acumat.diary.schemas import (
-    ENTRY_KINDS,
-    CareOut,
-    CheckInOut,
-    EntryKind,
-    EpisodeOut,
-    MatSessionOut,
-)
 from acumat.errors import Conflict, InvalidInput
 from acumat.files import write_whole
-from acumat.interop.csv_io import dump_csv, read_csv
-from acumat.interop.json_io import Item, StoredSafety, dump_json, read_json
+from acumat.interop.formats import (
+    DEFAULT,
+    FileFormat,
+    format_for_path,
+    format_named,
+    reader,
+    recognised,
+)
+from acumat.interop.json_io import StoredSafety
 from acumat.interop.records import Reading
-from acumat.kinds import LIST_NAMES
+from acumat.kinds import ENTRY_KINDS, LIST_NAMES, EntryKind
+from acumat.services.diary import OUT_SCHEMAS
 from acumat.services.importing import ImportRun, columns
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
 from acumat.store.repos import DiaryRepo, SafetyRepo
 
-Format = Literal["csv", "json"]
-OUT_SCHEMAS: dict[EntryKind, type[BaseModel]] = {
-    "checkin": CheckInOut,
-    "episode": EpisodeOut,
-    "session": MatSessionOut,
-    "care": CareOut,
-}
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 SNIFF_CHARS = 4096
 
 
 class EntryCounts(BaseModel):
-    """How many entries of each kind were moved."""
+    """How many entries of each kind were moved: a field per kind's list name (typed for
+    the interfaces that print them; a test keeps them equal to :data:`LIST_NAMES`)."""
 
     checkins: int = 0
     episodes: int = 0
@@ -66,7 +60,7 @@ class EntryCounts(BaseModel):
 
     @property
     def total(self) -> int:
-        return self.checkins + self.episodes + self.sessions + self.care
+        return sum(getattr(self, name) for name in LIST_NAMES.values())
 
     @classmethod
     def of(cls, kinds: Iterable[EntryKind]) -> EntryCounts:
@@ -96,7 +90,7 @@ class ImportSummary(TransferCounts):
     content the diary already had, which were skipped.
     """
 
-    format: Format
+    format: str
     already_present: TransferCounts = Field(default_factory=TransferCounts)
 
 
@@ -104,48 +98,45 @@ class ExportResult(BaseModel):
     """Where an export was written and what it holds."""
 
     path: str
-    format: Format
+    format: str
     counts: TransferCounts
 
 
 # --- export ----------------------------------------------------------------------------
 
 
-def export_diary(db: Database, actor: Actor, fmt: str | None = "json") -> str:
-    """The whole diary of ``actor`` as CSV or JSON text (``None`` means JSON)."""
-    text, _ = _export(db, actor, _format(fmt or "json"))
+def export_diary(db: Database, actor: Actor, fmt: str | None = DEFAULT) -> str:
+    """The whole diary of ``actor`` as the text of format ``fmt`` (``None``: the default)."""
+    text, _ = _export(db, actor, format_named(fmt or DEFAULT))
     return text
 
 
 def write_export(
     db: Database, actor: Actor, out: Path, fmt: str | None = None, *, overwrite: bool = False
 ) -> ExportResult:
-    """Write the export to ``out``; the format defaults to the file's extension, else JSON.
+    """Write the export to ``out``; the format defaults to the file's suffix, else JSON.
 
     An existing ``out`` is refused (:class:`InvalidInput` naming ``out``) unless
     ``overwrite`` is true.
     """
     target = claim_output(out, overwrite)
-    chosen = _format(fmt or _format_of(target) or "json")
+    chosen = format_named(fmt) if fmt else format_for_path(target) or format_named(DEFAULT)
     text, counts = _export(db, actor, chosen)
     write_whole(target, text.encode("utf-8"))
-    return ExportResult(path=str(target), format=chosen, counts=counts)
+    return ExportResult(path=str(target), format=chosen.name, counts=counts)
 
 
-def _export(db: Database, actor: Actor, fmt: Format) -> tuple[str, TransferCounts]:
+def _export(db: Database, actor: Actor, fmt: FileFormat) -> tuple[str, TransferCounts]:
     """The file's text and what it holds, read in one transaction so the parts agree."""
     with db.transaction() as session:
         entries = _entries(DiaryRepo(session, actor.user_id))
-        safety = _stored_safety(SafetyRepo(session, actor.user_id)) if fmt == "json" else None
+        safety = _stored_safety(SafetyRepo(session, actor.user_id)) if fmt.holds_safety else None
     diary = EntryCounts.of(kind for kind in ENTRY_KINDS for _ in entries[kind])
-    if safety is None:
-        return dump_csv(entries), TransferCounts(**diary.model_dump())
-    counts = TransferCounts(
-        **diary.model_dump(),
-        screenings=len(safety.screenings),
-        clinician_approvals=len(safety.approvals),
-    )
-    return dump_json(entries, safety), counts
+    counts = TransferCounts(**diary.model_dump())
+    if safety is not None:
+        counts.screenings = len(safety.screenings)
+        counts.clinician_approvals = len(safety.approvals)
+    return fmt.write(entries, safety), counts
 
 
 def _entries(repo: DiaryRepo) -> dict[EntryKind, list[BaseModel]]:
@@ -168,7 +159,8 @@ def _stored_safety(repo: SafetyRepo) -> StoredSafety:
 def import_diary(db: Database, actor: Actor, text: str, fmt: str | None = None) -> ImportSummary:
     """Add every entry, screening and approval of an export not already in the diary.
 
-    ``fmt`` is ``"csv"`` or ``"json"``; ``None`` recognises the format by its content.
+    ``fmt`` names a readable format (``"csv"``, ``"json"``); ``None`` recognises it by
+    its content.
     All or nothing: a bad row (:class:`InvalidInput` naming row and field), a row whose
     uuid the diary holds with different content, or a new check-in for a day the diary
     already has (:class:`Conflict` naming them) leaves the database untouched. A row the
@@ -177,16 +169,16 @@ def import_diary(db: Database, actor: Actor, text: str, fmt: str | None = None) 
     are kept as the file gives them; screenings are never re-evaluated.
     """
     text = text.removeprefix("\ufeff")
-    chosen = _format(fmt) if fmt else _sniff(text[:SNIFF_CHARS])
+    chosen = format_named(fmt) if fmt else recognised(text[:SNIFF_CHARS])
     return _import(db, actor, io.StringIO(text, newline=""), chosen)
 
 
 def import_file(db: Database, actor: Actor, path: Path) -> ImportSummary:
-    """:func:`import_diary` for the file at ``path``, read as a stream; ``.csv`` or
-    ``.json`` name the format, else the content does."""
+    """:func:`import_diary` for the file at ``path``, read as a stream; its suffix names
+    the format (``.csv``, ``.json``), else its content does."""
     with _opened(path) as stream:
         try:
-            chosen = _format_of(path) or _sniff(stream.read(SNIFF_CHARS))
+            chosen = format_for_path(path) or recognised(stream.read(SNIFF_CHARS))
             stream.seek(0)
             return _import(db, actor, stream, chosen)
         except UnicodeDecodeError as exc:
@@ -207,11 +199,9 @@ def restore_entries(
     return EntryCounts.of(kinds)
 
 
-def _import(db: Database, actor: Actor, stream: TextIO, fmt: Format) -> ImportSummary:
+def _import(db: Database, actor: Actor, stream: TextIO, fmt: FileFormat) -> ImportSummary:
     reading = Reading(actor.context())
-    items: Iterable[Item] = (
-        read_csv(stream, reading) if fmt == "csv" else read_json(stream, reading)
-    )
+    items = reader(fmt)(stream, reading)
     try:
         with db.transaction() as session:
             run = ImportRun(session, actor.user_id, clock.utcnow())
@@ -224,7 +214,7 @@ def _import(db: Database, actor: Actor, stream: TextIO, fmt: Format) -> ImportSu
         raise Conflict(
             "your diary changed while the file was being imported; nothing was imported. Try again"
         ) from None
-    return ImportSummary(format=fmt, **run.new, already_present=TransferCounts(**run.present))
+    return ImportSummary(format=fmt.name, **run.new, already_present=TransferCounts(**run.present))
 
 
 @contextmanager
@@ -238,10 +228,6 @@ def _opened(path: Path) -> Iterator[TextIO]:
         raise InvalidInput.single("file", f"cannot read {path}: {exc.strerror}") from exc
     with stream:
         yield stream
-
-
-def _sniff(head: str) -> Format:
-    return "json" if head.lstrip().startswith(("{", "[")) else "csv"
 
 
 # --- files -----------------------------------------------------------------------------
@@ -259,19 +245,6 @@ def claim_output(out: Path, overwrite: bool) -> Path:
             "out", f"{target} already exists; choose another name, or allow replacing it (--force)"
         )
     return target
-
-
-def _format(fmt: str) -> Format:
-    if fmt == "csv":
-        return "csv"
-    if fmt == "json":
-        return "json"
-    raise InvalidInput.single("format", f"must be csv or json, not {fmt!r}")
-
-
-def _format_of(path: Path) -> Format | None:
-    suffix = path.suffix.lower()
-    return "csv" if suffix == ".csv" else "json" if suffix == ".json" else None
 
 
 def _models() -> Iterable[tuple[EntryKind, Any]]:

@@ -79,10 +79,15 @@ class DiaryRepo:
         self.session.flush()
         return row
 
-    def get(self, model: type[Row], entry_id: int) -> Row:
+    def get(self, model: type[Row], entry_id: int, *, for_update: bool = False) -> Row:
+        """This user's entry ``entry_id``; :class:`NotFound` alike for a missing or a stranger's.
+
+        ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's one
+        writer at a time needs no lock), so a read-merge-write edit cannot lose another's.
+        """
         if not 1 <= entry_id <= MAX_ID:
             raise NotFound(KIND_NAMES[model], entry_id)
-        row = self.session.get(model, entry_id)
+        row = self.session.get(model, entry_id, with_for_update=for_update)
         if row is None or row.user_id != self.user_id:
             raise NotFound(KIND_NAMES[model], entry_id)
         return row
@@ -91,8 +96,11 @@ class DiaryRepo:
         self.session.delete(row)
         self.session.flush()
 
-    def checkin_on(self, day: date) -> CheckIn | None:
+    def checkin_on(self, day: date, *, for_update: bool = False) -> CheckIn | None:
+        """The check-in of ``day``, if any; ``for_update`` locks it as :meth:`get` does."""
         query = select(CheckIn).where(CheckIn.user_id == self.user_id, CheckIn.day == day)
+        if for_update:
+            query = query.with_for_update()
         return self.session.scalars(query).one_or_none()
 
     def checkins_between(self, start: date, end: date) -> list[CheckIn]:

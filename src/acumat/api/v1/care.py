@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
 
 from acumat.api.v1.paging import PageDep, link_next
+from acumat.api.v1.patches import changes, patch_openapi, patch_schema
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import CareIn, CareOut
 from acumat.http.deps import ActorDep, DbDep
+from acumat.kinds import EntryKind
 from acumat.services import diary
 
-KIND = "care"
+KIND: EntryKind = "care"
 router = APIRouter(prefix="/care", tags=["care activities"])
 
 
@@ -47,6 +52,25 @@ def get_care(entry_id: int, db: DbDep, actor: ActorDep) -> CareOut:
 def put_care(entry_id: int, body: CareIn, db: DbDep, actor: ActorDep) -> CareOut:
     """Replace every field of one of your care activities."""
     saved: CareOut = diary.update_entry(db, actor, KIND, entry_id, body)
+    return saved
+
+
+if TYPE_CHECKING:
+    CarePatch = BaseModel
+else:
+    CarePatch = patch_schema(KIND, "CarePatch")
+
+
+@router.patch(
+    "/{entry_id}",
+    name="patch_care",
+    responses=writes(404, 422),
+    openapi_extra=patch_openapi(CarePatch),
+)
+def patch_care(entry_id: int, body: CarePatch, db: DbDep, actor: ActorDep) -> CareOut:
+    """Change only the fields given of one of your care activities (JSON merge patch: ``null``
+    clears an optional field); the rest stay as they are."""
+    saved: CareOut = diary.patch_entry(db, actor, KIND, entry_id, changes(body))
     return saved
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Request, Response
-from pydantic import Field, StrictStr
+from pydantic import BaseModel, Field, StrictStr
 
 from acumat.actor import Actor
 from acumat.api.v1.paging import PageDep, link_next
+from acumat.api.v1.patches import changes, patch_openapi, patch_schema
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import CheckInIn, CheckInOut
@@ -68,8 +69,8 @@ def create_checkin(
     body: CheckInWithSigns, db: DbDep, actor: ActorDep, request: Request, response: Response
 ) -> CheckInSaved:
     """Record a day's check-in and re-check the warning signs given; 409 if that day already
-    has one (use PUT to replace it): nothing is written then, and an urgent sign comes back
-    in the refusal's ``safety``."""
+    has one (PUT replaces it, PATCH changes some of its fields): nothing is written then,
+    and an urgent sign comes back in the refusal's ``safety``."""
     saved = _saved(_check_in(db, actor, body, replace=False))
     mark_created(request, response, "get_checkin", day=saved.day)
     return saved
@@ -102,6 +103,25 @@ def put_checkin(
     if result.created:
         mark_created(request, response, "get_checkin", day=result.checkin.day)
     return _saved(result)
+
+
+if TYPE_CHECKING:
+    CheckInPatch = BaseModel
+else:
+    CheckInPatch = patch_schema("checkin", "CheckInPatch")
+
+
+@router.patch(
+    "/{day}",
+    name="patch_checkin",
+    responses=writes(404, 409, 422),
+    openapi_extra=patch_openapi(CheckInPatch),
+)
+def patch_checkin(day: SaneDay, body: CheckInPatch, db: DbDep, actor: ActorDep) -> CheckInOut:
+    """Change only the fields given of the check-in of ``day`` (JSON merge patch: ``null``
+    clears an optional field); the warning signs are not re-asked. A ``day`` in the body
+    moves the check-in there: 409 if that day already has one."""
+    return diary.patch_checkin(db, actor, day, changes(body))
 
 
 @router.delete(

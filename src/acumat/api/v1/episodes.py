@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
 
 from acumat.api.v1.paging import PageDep, link_next
+from acumat.api.v1.patches import changes, patch_openapi, patch_schema
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import EpisodeIn, EpisodeOut
 from acumat.http.deps import ActorDep, DbDep
+from acumat.kinds import EntryKind
 from acumat.services import diary
 
-KIND = "episode"
+KIND: EntryKind = "episode"
 router = APIRouter(prefix="/episodes", tags=["spasm episodes"])
 
 
@@ -47,6 +52,25 @@ def get_episode(entry_id: int, db: DbDep, actor: ActorDep) -> EpisodeOut:
 def put_episode(entry_id: int, body: EpisodeIn, db: DbDep, actor: ActorDep) -> EpisodeOut:
     """Replace every field of one of your episodes."""
     saved: EpisodeOut = diary.update_entry(db, actor, KIND, entry_id, body)
+    return saved
+
+
+if TYPE_CHECKING:
+    EpisodePatch = BaseModel
+else:
+    EpisodePatch = patch_schema(KIND, "EpisodePatch")
+
+
+@router.patch(
+    "/{entry_id}",
+    name="patch_episode",
+    responses=writes(404, 422),
+    openapi_extra=patch_openapi(EpisodePatch),
+)
+def patch_episode(entry_id: int, body: EpisodePatch, db: DbDep, actor: ActorDep) -> EpisodeOut:
+    """Change only the fields given of one of your episodes (JSON merge patch: ``null``
+    clears an optional field); the rest stay as they are."""
+    saved: EpisodeOut = diary.patch_entry(db, actor, KIND, entry_id, changes(body))
     return saved
 
 

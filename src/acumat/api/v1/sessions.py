@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
 
 from acumat.api.v1.paging import PageDep, link_next
+from acumat.api.v1.patches import changes, patch_openapi, patch_schema
 from acumat.api.v1.ranges import DayRange
 from acumat.api.v1.responses import listing_responses, mark_created, reads, writes
 from acumat.diary.schemas import MatSessionIn, MatSessionOut
 from acumat.http.deps import ActorDep, DbDep
+from acumat.kinds import EntryKind
 from acumat.services import diary
 
-KIND = "session"
+KIND: EntryKind = "session"
 router = APIRouter(prefix="/sessions", tags=["mat sessions"])
 
 
@@ -47,6 +52,27 @@ def get_session(entry_id: int, db: DbDep, actor: ActorDep) -> MatSessionOut:
 def put_session(entry_id: int, body: MatSessionIn, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """Replace every field of one of your mat sessions."""
     saved: MatSessionOut = diary.update_entry(db, actor, KIND, entry_id, body)
+    return saved
+
+
+if TYPE_CHECKING:
+    MatSessionPatch = BaseModel
+else:
+    MatSessionPatch = patch_schema(KIND, "MatSessionPatch")
+
+
+@router.patch(
+    "/{entry_id}",
+    name="patch_session",
+    responses=writes(404, 422),
+    openapi_extra=patch_openapi(MatSessionPatch),
+)
+def patch_session(
+    entry_id: int, body: MatSessionPatch, db: DbDep, actor: ActorDep
+) -> MatSessionOut:
+    """Change only the fields given of one of your mat sessions (JSON merge patch: ``null``
+    clears an optional field); the rest stay as they are."""
+    saved: MatSessionOut = diary.patch_entry(db, actor, KIND, entry_id, changes(body))
     return saved
 
 

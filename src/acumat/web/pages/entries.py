@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from acumat.diary.schemas import EpisodeOut
 from acumat.errors import InvalidInput
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
@@ -35,8 +36,11 @@ def _deleted() -> Response:
     return RedirectResponse("/diary?saved=deleted", status_code=303)
 
 
-def _edit_page(request: Request, form: FormState, title: str, status: int = 200) -> Response:
-    context = {"form": form, "title": title, "action": request.url.path}
+def _edit_page(
+    request: Request, form: FormState, title: str, status: int = 200, stop_action: str = ""
+) -> Response:
+    """The edit form; ``stop_action``, for an ongoing episode, offers "It stopped now"."""
+    context = {"form": form, "title": title, "action": request.url.path, "stop_action": stop_action}
     return render(request, "edit.html", context, status)
 
 
@@ -87,7 +91,7 @@ def edit_entry(request: Request, kind: str, entry_id: int, db: DbDep, actor: Act
     entry_kind = quick_kind(kind)
     entry = diary.get_entry(db, actor, entry_kind, entry_id)
     form = form_state(entry_kind, values_from_entry(entry, actor.zone))
-    return _edit_page(request, form, _title(entry_kind))
+    return _edit_page(request, form, _title(entry_kind), stop_action=_stop_action(entry))
 
 
 @router.post("/{kind}/{entry_id}/edit", dependencies=[FormGuard])
@@ -102,6 +106,18 @@ async def save_entry(
     except InvalidInput as exc:
         state = form_state(entry_kind, values_from_form(form), exc.problems)
         return _edit_page(request, state, _title(entry_kind), 422)
+    return _updated()
+
+
+@router.post("/episode/{entry_id}/stopped", dependencies=[FormGuard])
+def episode_stopped_now(request: Request, entry_id: int, db: DbDep, actor: ActorDep) -> Response:
+    """End an ongoing spasm episode now, changing nothing else (UX 26)."""
+    try:
+        diary.patch_entry(db, actor, "episode", entry_id, {"ended_at": actor.now()})
+    except InvalidInput as exc:  # it starts a few minutes from now: show why on its form
+        entry = diary.get_entry(db, actor, "episode", entry_id)
+        state = form_state("episode", values_from_entry(entry, actor.zone), exc.problems)
+        return _edit_page(request, state, _title("episode"), 422, _stop_action(entry))
     return _updated()
 
 
@@ -124,3 +140,10 @@ def delete_entry(kind: str, entry_id: int, db: DbDep, actor: ActorDep) -> Respon
 
 def _title(kind: str) -> str:
     return f"Edit {KIND_NAMES[kind]}"
+
+
+def _stop_action(entry: object) -> str:
+    """Where "It stopped now" posts, for an episode still going on; else nothing."""
+    if isinstance(entry, EpisodeOut) and entry.ended_at is None:
+        return f"/diary/episode/{entry.id}/stopped"
+    return ""
