@@ -29,6 +29,13 @@ LIBRARY_PHRASES = (
 )
 """Openings of pydantic's and SQLAlchemy's own sentences (case-insensitive)."""
 
+PLAIN = frozenset(
+    {"day", "pain", "stress", "note", "kind", "minutes", "locations", "triggers", "neck"}
+    | {"heat", "cold", "stretching", "walking", "other", "lifting", "overuse", "numbness"}
+    | {"skin", "interrupted", "none", "redness", "bruising", "bleeding", "blisters", "rash"}
+)
+"""Keys and codes that are also plain words a sentence may use."""
+
 FILE_PATH = re.compile(
     r"site-packages|src/acumat|Traceback|\w\.py\b|/tmp/|/home/|/work/|seed/article", re.I
 )
@@ -37,7 +44,7 @@ FIELD_KEYS = tuple(
         {name for schema in INPUT_SCHEMAS.values() for name in schema.model_fields if "_" in name}
     )
 )
-"""Field keys no label could be mistaken for (``pain`` and ``day`` are also plain words)."""
+"""Field keys no label could be mistaken for (``pain``, ``day`` … are plain words too)."""
 ENUM_CODES = tuple(
     sorted({code for words in VOCABULARIES.values() for code in words if "_" in code})
 )
