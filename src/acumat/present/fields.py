@@ -86,14 +86,15 @@ def _choices(value: dict[str, Any]) -> dict[str, str]:
 def field_info(schema: type[BaseModel], name: str) -> FieldInfo:
     """The label, help, range, unit and example of ``schema``'s field ``name``.
 
-    :class:`KeyError` for a name the schema does not have.
+    :class:`KeyError` for a name the schema does not have. A field without a title of its
+    own is labelled from its key in words (``hours_slept`` → "Hours slept"), never as a key.
     """
     document = _schema(schema)
     value = _value_part(document["properties"][name])
     low = value.get("minimum", value.get("exclusiveMinimum"))
     return FieldInfo(
         name=name,
-        label=str(value.get("title") or name.replace("_", " ").capitalize()),
+        label=schema.model_fields[name].title or name.replace("_", " ").capitalize(),
         help=str(value.get("description", "")),
         kind=_kind(value),
         minimum=low,
