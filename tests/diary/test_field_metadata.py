@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from acumat.config import load_settings
-from acumat.diary.schemas import INPUT_SCHEMAS
+from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
 from acumat.http.app import create_app
 from acumat.present.fields import field_info
 from tests.http.clients import plain
@@ -46,7 +46,7 @@ FIELDS = [(kind, name) for kind, schema in INPUT_SCHEMAS.items() for name in sch
 
 @pytest.mark.parametrize(("kind", "name"), FIELDS)
 def test_the_api_documents_each_fields_title_help_and_unit(
-    document: dict[str, Any], kind: str, name: str
+    document: dict[str, Any], kind: EntryKind, name: str
 ) -> None:
     schema: type[BaseModel] = INPUT_SCHEMAS[kind]
     documented = body_of(document, kind)["properties"][name]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
@@ -10,7 +12,7 @@ from acumat.present.fields import field_info
 from acumat.present.messages import CODES, PLAIN, for_person, labelled, on_screen, plain
 from tests.present.wording import not_for_people
 
-PARAMS = {
+PARAMS: dict[str, dict[str, Any]] = {
     "too_big": {"maximum": 10, "given": 11},
     "too_small": {"minimum": 0, "given": -1},
     "unknown_word": {"allowed": ["sharp_pain", "more_pain"], "given": "bored"},

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from acumat.actor import Actor
-from acumat.diary.schemas import INPUT_SCHEMAS
+from acumat.diary.schemas import ENTRY_KINDS, INPUT_SCHEMAS, EntryKind
 from acumat.errors import Problem
 from acumat.present.fields import field_info
 from acumat.services import diary
@@ -188,8 +188,10 @@ def test_editing_a_stopped_session_shows_how_it_ended(
     assert '<option value="skin" selected>' in page
 
 
-@pytest.mark.parametrize("kind", ["checkin", "episode", "session", "care"])
-def test_labels_and_ranges_on_the_page_come_from_the_schema(client: TestClient, kind: str) -> None:
+@pytest.mark.parametrize("kind", ENTRY_KINDS)
+def test_labels_and_ranges_on_the_page_come_from_the_schema(
+    client: TestClient, kind: EntryKind
+) -> None:
     page = client.get("/").text
     found = {f["id"]: f for f in parts(page).fields if f.get("id", "").startswith(f"{kind}-")}
     schema = INPUT_SCHEMAS[kind]
