@@ -14,19 +14,30 @@ the web and API answer 422, 404, 409 and 503. No HTTP knowledge lives here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
 
 
 class AcumatError(Exception):
     """Base class for every error acumat raises on purpose."""
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input: which field, and what to do about it."""
+    """One thing wrong with the input, as facts each interface words in its own way.
+
+    ``field`` is the field key (the API shows it; the web shows the field's label and the
+    CLI its flag), ``code`` says what is wrong (``too_big``, ``required``, ``unknown_word``
+    …; the catalogue in :mod:`acumat.present.messages` lists them) and ``params`` the facts
+    the wording needs (``{"maximum": 10, "given": 11}``). ``message`` is the plain sentence
+    the API and files carry; a person-facing interface renders ``code`` and ``params``.
+    """
 
     field: str
     message: str
+    code: str = "invalid"
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
@@ -40,8 +51,8 @@ class InvalidInput(AcumatError):
         super().__init__("; ".join(str(p) for p in problems))
 
     @classmethod
-    def single(cls, field: str, message: str) -> InvalidInput:
-        return cls([Problem(field, message)])
+    def single(cls, field: str, message: str, code: str = "invalid", **params: Any) -> InvalidInput:
+        return cls([Problem(field, message, code, params)])
 
 
 class NotFound(AcumatError):

@@ -1,7 +1,9 @@
-"""Turning raw input into validated models, with errors that name the field.
+"""Turning raw input into validated models, with refusals as facts that name the field.
 
-Every interface reports refusals through :func:`problems_from_errors`, so a person reads
-the same sentence for the same mistake in the terminal, the browser and the API.
+Every interface receives refusals as :class:`~acumat.errors.Problem` s from
+:func:`problems_from_errors`: the field key, a code (``too_big``, ``not_a_day`` …) and its
+params, never pydantic's own sentence. The catalogue in :mod:`acumat.present.messages` words
+each code for the API and for people; acumat's validators raise :func:`refusal` with a code.
 
 The field types here are strict where pydantic's lax mode would guess: ``true`` is not the
 number 1, ``"١"`` (an Arabic-Indic one) is not a digit, ``0`` is not "no", NaN is not a
@@ -16,8 +18,10 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, PlainValidator, ValidationError
+from pydantic_core import PydanticCustomError
 
 from acumat.errors import InvalidInput, Problem
+from acumat.present.messages import CODES, plain
 from acumat.timecheck import TimeContext, validation_context
 
 ASCII_INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -27,33 +31,41 @@ FLAG_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True
 MAX_DIGITS = 20
 
 
+def refusal(code: str, **params: Any) -> PydanticCustomError:
+    """A validator's refusal as a fact: ``code`` and ``params``, worded by the catalogue.
+
+    Raise it instead of ``ValueError`` so each interface can say it in its own words.
+    """
+    return PydanticCustomError(code, plain(code, params), params)
+
+
 def _whole(value: object) -> object:
     if isinstance(value, bool):
-        raise ValueError("must be a whole number, not true or false")
+        raise refusal("not_whole_number")
     if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
-        raise ValueError("must be a whole number")
+        raise refusal("not_whole_number")
     if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
-        raise ValueError("is far too large")
+        raise refusal("too_big")
     if isinstance(value, str):
         text = value.strip()
         if len(text) > MAX_DIGITS or not ASCII_INTEGER.fullmatch(text):
-            raise ValueError("must be a whole number written with the digits 0-9")
+            raise refusal("not_whole_number")
         return int(text)
     return value
 
 
 def _decimal(value: object) -> object:
     if isinstance(value, bool):
-        raise ValueError("must be a number, not true or false")
+        raise refusal("not_a_number")
     if isinstance(value, str):
         text = value.strip()
         if len(text) > MAX_DIGITS or not ASCII_DECIMAL.fullmatch(text):
-            raise ValueError("must be a number written with the digits 0-9, such as 7.5")
+            raise refusal("not_a_number")
         return float(text)
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("must be a finite number")
+        raise refusal("not_a_number")
     if isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
-        raise ValueError("is far too large")
+        raise refusal("too_big")
     return value
 
 
@@ -62,21 +74,18 @@ def _flag(value: object) -> object:
         return value
     if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
         return FLAG_WORDS[value.strip().lower()]
-    raise ValueError("must be yes or no (true or false)")
+    raise refusal("not_yes_no")
 
 
 def _identity(value: object) -> str:
     if not isinstance(value, str) or not UUID_TEXT.fullmatch(value.strip()):
-        raise ValueError(
-            "must be a UUID such as 2f1c9a4e-7b3d-4e8a-9c21-5d6f7a8b9c0d, or left out for a "
-            "new entry"
-        )
+        raise refusal("not_an_identity")
     return value.strip().lower()
 
 
 def _no_nul(value: str) -> str:
     if "\x00" in value:
-        raise ValueError("must not contain a NUL character (\\0); remove it")
+        raise refusal("has_nul")
     return value
 
 
@@ -93,75 +102,106 @@ Identity = Annotated[str, PlainValidator(_identity)]
 
 M = TypeVar("M", bound=BaseModel)
 
-BOUND_WORDS = {
-    "less_than_equal": ("le", "at most"),
-    "less_than": ("lt", "less than"),
-    "greater_than_equal": ("ge", "at least"),
-    "greater_than": ("gt", "more than"),
+BOUNDS = {
+    "less_than_equal": ("too_big", "le", "maximum", False),
+    "less_than": ("too_big", "lt", "maximum", True),
+    "greater_than_equal": ("too_small", "ge", "minimum", False),
+    "greater_than": ("too_small", "gt", "minimum", True),
 }
-
-
-WHOLE = "must be a whole number written with the digits 0-9"
-NUMBER = "must be a number written with the digits 0-9, such as 7.5"
-DAY = "must be a day written as YYYY-MM-DD, such as 2026-03-15"
-INSTANT = "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)"
-OBJECT = "must be a JSON object"
-TYPE_WORDS = {
-    "string_too_long": "must be at most {max_length} characters long",
-    "string_too_short": "must be at least {min_length} characters long",
-    "too_long": "must hold at most {max_length} items",
-    "too_short": "must hold at least {min_length} items",
-    "string_type": "must be text",
-    "int_type": WHOLE,
-    "int_parsing": WHOLE,
-    "int_from_float": WHOLE,
-    "float_type": NUMBER,
-    "float_parsing": NUMBER,
-    "finite_number": NUMBER,
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "list_type": "must be a list (a JSON array)",
-    "dict_type": OBJECT,
-    "model_type": OBJECT,
-    "model_attributes_type": OBJECT,
-    "date_type": DAY,
-    "date_parsing": DAY,
-    "date_from_datetime_parsing": DAY,
-    "date_from_datetime_inexact": DAY,
-    "datetime_type": INSTANT,
-    "datetime_parsing": INSTANT,
-    "datetime_from_date_parsing": INSTANT,
+LENGTHS = {
+    "string_too_long": ("too_long", "max_length"),
+    "string_too_short": ("too_short", "min_length"),
+    "too_long": ("too_many", "max_length"),
+    "too_short": ("too_few", "min_length"),
 }
-"""People's words for pydantic's error types (its own messages are for programmers)."""
+TYPE_CODES = {
+    "missing": "required",
+    "extra_forbidden": "unknown_field",
+    "json_invalid": "not_json",
+    "string_type": "not_text",
+    "int_type": "not_whole_number",
+    "int_parsing": "not_whole_number",
+    "int_from_float": "not_whole_number",
+    "float_type": "not_a_number",
+    "float_parsing": "not_a_number",
+    "finite_number": "not_a_number",
+    "bool_type": "not_yes_no",
+    "bool_parsing": "not_yes_no",
+    "list_type": "not_a_list",
+    "dict_type": "not_an_object",
+    "model_type": "not_an_object",
+    "model_attributes_type": "not_an_object",
+    "date_type": "not_a_day",
+    "date_parsing": "not_a_day",
+    "date_from_datetime_parsing": "not_a_day",
+    "date_from_datetime_inexact": "not_a_day",
+    "datetime_type": "not_a_time",
+    "datetime_parsing": "not_a_time",
+    "datetime_from_date_parsing": "not_a_time",
+}
+"""Codes for pydantic's error types (its own messages are for programmers, never shown)."""
+
+# The clock checks in acumat.timecheck raise ValueError with acumat's own sentence; until they
+# raise refusals, the sentence's opening says which fact it is (the sentence is kept as is).
+CLOCK_CODES = (
+    ("must be a day such as", "not_a_day"),
+    ("must be a day written as", "not_a_day"),
+    ("must be a date and time such as", "not_a_time"),
+    ("must be between ", "out_of_window"),
+    ("must be today (", "future_day"),
+    ("must not be in the future", "future_time"),
+)
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return "is not a field of this entry; remove it"
-    if kind == "missing":
-        return "is required"
-    if kind == "json_invalid":
-        return "is not valid JSON; send one JSON object"
-    if kind in BOUND_WORDS:
-        key, words = BOUND_WORDS[kind]
-        return f"must be {words} {error['ctx'][key]} (got {error['input']})"
-    if kind in TYPE_WORDS:
-        return TYPE_WORDS[kind].format(**error.get("ctx", {}))
+def _clock_code(text: str) -> str:
+    if text.endswith("is not a real day of the calendar"):
+        return "not_a_real_day"
+    if " did not happen in " in text:
+        return "skipped_time"
+    return next((code for opening, code in CLOCK_CODES if text.startswith(opening)), "invalid")
+
+
+def _given(value: object) -> object:
+    return value if isinstance(value, int | float) else str(value)[:MAX_DIGITS]
+
+
+def _code_and_params(error: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    kind, ctx = error["type"], dict(error.get("ctx") or {})
+    if kind in BOUNDS:
+        code, key, name, exclusive = BOUNDS[kind]
+        params = {name: ctx[key], "given": _given(error["input"])}
+        return code, {**params, "exclusive": True} if exclusive else params
+    if kind in LENGTHS:
+        code, key = LENGTHS[kind]
+        return code, {key: ctx[key]}
+    if kind in TYPE_CODES:
+        return TYPE_CODES[kind], {}
+    if kind in ("literal_error", "enum"):
+        return "unknown_word", {"allowed": [ctx.get("expected", "")]}
+    if kind in CODES:
+        return kind, ctx  # a refusal() from acumat's own validators
+    if kind == "value_error":
+        return _clock_code(_own_words(error)), {}
+    return "invalid", {}
+
+
+def _own_words(error: Mapping[str, Any]) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
+
+
+def problem_from_error(error: Mapping[str, Any], skip: tuple[str, ...] = ()) -> Problem:
+    """One pydantic error as a :class:`Problem`: its field, code, params and plain sentence."""
+    code, params = _code_and_params(error)
+    parts = [str(p) for p in error["loc"] if p not in skip]
+    field = "" if code == "not_json" else ".".join(parts)
+    return Problem(field or "entry", plain(code, params, _own_words(error)), code, params)
 
 
 def problems_from_errors(
     errors: Iterable[Mapping[str, Any]], skip: tuple[str, ...] = ()
 ) -> list[Problem]:
     """One :class:`Problem` per pydantic error; ``skip`` drops location parts like ``body``."""
-    problems = []
-    for error in errors:
-        parts = [str(p) for p in error["loc"] if p not in skip]
-        if error["type"] == "json_invalid":
-            parts = []
-        problems.append(Problem(".".join(parts) or "entry", _message(error)))
-    return problems
+    return [problem_from_error(error, skip) for error in errors]
 
 
 def parse(schema: type[M], raw: Mapping[str, Any] | BaseModel, time: TimeContext | None) -> M:

@@ -31,7 +31,7 @@ from acumat.diary.vocabulary import (
 from acumat.kinds import ENTRY_KINDS as ENTRY_KINDS
 from acumat.kinds import EntryKind as EntryKind
 from acumat.timecheck import PastDay, PastTime, context_of
-from acumat.validation import AsDecimal, AsWholeNumber, Flag, NoNul
+from acumat.validation import AsDecimal, AsWholeNumber, Flag, NoNul, refusal
 
 MAX_NOTE = 2000
 
@@ -47,7 +47,7 @@ def _enum(vocabulary: dict[str, str]) -> Any:
 def _one_of(vocabulary: dict[str, str]) -> AfterValidator:
     def check(value: str) -> str:
         if value not in vocabulary:
-            raise ValueError(f"must be one of: {', '.join(vocabulary)}")
+            raise refusal("unknown_word", allowed=list(vocabulary))
         return value
 
     return AfterValidator(check)
@@ -57,10 +57,27 @@ def _unique_words(vocabulary: dict[str, str]) -> AfterValidator:
     def check(values: list[str]) -> list[str]:
         unknown = [v for v in values if v not in vocabulary]
         if unknown:
-            raise ValueError(f"unknown {unknown[0]!r}; allowed: {', '.join(vocabulary)}")
+            raise refusal("unknown_word", given=unknown[0][:40], allowed=list(vocabulary))
         return sorted(set(values), key=list(vocabulary).index)
 
     return AfterValidator(check)
+
+
+def about(title: str, description: str, *, unit: str | None = None, example: object = None) -> Any:
+    """A field's words and unit: the label people see, its help, and what it is counted in.
+
+    Web labels and hints, CLI help and prompts and the OpenAPI document all read these
+    (see :func:`acumat.present.fields.field_info`).
+    """
+    extra: dict[str, Any] = {}  # only what is given: an explicit None would drop an enum
+    if unit is not None:
+        extra["json_schema_extra"] = {"unit": unit}
+    if example is not None:
+        extra["examples"] = [example]
+    return Field(title=title, description=description, **extra)
+
+
+SCALE = "0 no pain, 10 worst imaginable"
 
 
 CareKind = Annotated[str, _enum(CARE_KINDS), _one_of(CARE_KINDS)]
@@ -83,16 +100,49 @@ class _Strict(BaseModel):
 class CheckInIn(_Strict):
     """One day's check-in. ``pain`` is the day's average back pain and the PEG's P item."""
 
-    day: PastDay
-    pain: Score
-    peg_enjoyment: Score | None = None
-    peg_activity: Score | None = None
-    sleep_quality: Score | None = None
-    spasm_count: Annotated[int, Field(ge=0, le=50), AsWholeNumber] | None = None
-    stress: Score | None = None
-    hours_sitting: Annotated[float, Field(ge=0, le=24), AsDecimal] | None = None
-    took_pain_relief: Flag | None = None
-    note: Note = ""
+    day: Annotated[PastDay, about("Day", "The day this check-in is about: today or earlier.")]
+    pain: Annotated[
+        Score, about("Back pain today", f"Your back pain today: {SCALE}.", unit="score", example=4)
+    ]
+    peg_enjoyment: Annotated[
+        Score | None,
+        about(
+            "Pain got in the way of enjoying life",
+            "How much pain got in the way of enjoying life today: 0 not at all, 10 completely.",
+            unit="score",
+            example=3,
+        ),
+    ] = None
+    peg_activity: Annotated[
+        Score | None,
+        about(
+            "Pain got in the way of your usual activities",
+            "How much pain got in the way of your usual activities today: 0 not at all, "
+            "10 completely.",
+            unit="score",
+            example=3,
+        ),
+    ] = None
+    sleep_quality: Annotated[
+        Score | None,
+        about("Sleep last night", "0 very poor, 10 very good.", unit="score", example=6),
+    ] = None
+    spasm_count: Annotated[
+        Annotated[int, Field(ge=0, le=50), AsWholeNumber] | None,
+        about("Spasms today", "How many back spasms you had today.", unit="count", example=1),
+    ] = None
+    stress: Annotated[
+        Score | None, about("Stress", "0 calm, 10 extreme.", unit="score", example=5)
+    ] = None
+    hours_sitting: Annotated[
+        Annotated[float, Field(ge=0, le=24), AsDecimal] | None,
+        about("Hours sitting", "About how many hours you sat today.", unit="hours", example=6.5),
+    ] = None
+    took_pain_relief: Annotated[
+        Flag | None,
+        about("Took pain relief", "Whether you took anything for the pain today (yes or no)."),
+    ] = None
+    note: Annotated[Note, about("Note", "Anything else worth remembering about the day.")] = ""
 
     @property
     def peg_score(self) -> float | None:
@@ -105,12 +155,20 @@ class CheckInIn(_Strict):
 class EpisodeIn(_Strict):
     """A spasm episode; ``ended_at`` is ``None`` while it is still going on."""
 
-    started_at: PastTime
-    ended_at: PastTime | None = None
-    peak_intensity: Score
-    locations: Locations = Field(default_factory=list)
-    triggers: Triggers = Field(default_factory=list)
-    note: Note = ""
+    started_at: Annotated[PastTime, about("Started", "When the spasm began, in your own time.")]
+    ended_at: Annotated[PastTime | None, about("Ended", "Leave empty if it is still going on.")] = (
+        None
+    )
+    peak_intensity: Annotated[
+        Score, about("Worst pain during it", f"{SCALE}.", unit="score", example=7)
+    ]
+    locations: Annotated[
+        Locations, about("Where in your back", "Every place you felt it; pick any that apply.")
+    ] = Field(default_factory=list)
+    triggers: Annotated[
+        Triggers, about("What may have set it off", "Anything you think started it.")
+    ] = Field(default_factory=list)
+    note: Annotated[Note, about("Note", "Anything else worth remembering about it.")] = ""
 
     @field_validator("ended_at")
     @classmethod
@@ -121,44 +179,68 @@ class EpisodeIn(_Strict):
         if (value.tzinfo is None) != (started.tzinfo is None):
             return value  # judged again once both are read in the person's zone
         if value < started:
-            raise ValueError("ended_at must not be before started_at")
+            raise refusal("ends_before_start")
         return value
 
 
 class MatSessionIn(_Strict):
     """A mat session, finished or stopped early (an interrupted session is still a session)."""
 
-    started_at: PastTime
-    planned_minutes: Annotated[int, Field(ge=1, le=60), AsWholeNumber] | None = None
-    actual_minutes: Annotated[float, Field(ge=0, le=60), AsDecimal]
-    pain_before: Score | None = None
-    pain_after: Score | None = None
-    fabric_layer: Flag = False
-    stopped_early: Flag = False
-    stop_reason: StopReason | None = Field(default=None, validate_default=True)
-    skin_reaction: SkinReaction = "none"
-    note: Note = ""
+    started_at: Annotated[PastTime, about("Started", "When you lay down on the mat.")]
+    planned_minutes: Annotated[
+        Annotated[int, Field(ge=1, le=60), AsWholeNumber] | None,
+        about("Minutes planned", "How long you meant to stay on.", unit="minutes", example=10),
+    ] = None
+    actual_minutes: Annotated[
+        Annotated[float, Field(ge=0, le=60), AsDecimal],
+        about("Minutes on the mat", "How long you lay on it.", unit="minutes", example=10),
+    ]
+    pain_before: Annotated[
+        Score | None, about("Pain before", f"{SCALE}.", unit="score", example=5)
+    ] = None
+    pain_after: Annotated[
+        Score | None, about("Pain after", f"{SCALE}.", unit="score", example=4)
+    ] = None
+    fabric_layer: Annotated[
+        Flag,
+        about(
+            "I used a fabric layer between me and the mat",
+            "A towel or thin cloth between your skin and the spikes.",
+        ),
+    ] = False
+    stopped_early: Annotated[
+        Flag, about("Stopped early", "Whether you got off before you meant to.")
+    ] = False
+    stop_reason: Annotated[
+        StopReason | None,
+        about("Why you stopped", "Only when you stopped early: what made you stop."),
+    ] = Field(default=None, validate_default=True)
+    skin_reaction: Annotated[
+        SkinReaction, about("Skin afterwards", "How your skin looked after the session.")
+    ] = "none"
+    note: Annotated[Note, about("Note", "Anything else worth remembering about it.")] = ""
 
     @field_validator("stop_reason")
     @classmethod
     def _reason_matches_stop(cls, value: str | None, info: ValidationInfo) -> str | None:
         stopped = info.data.get("stopped_early", False)
         if stopped and value is None:
-            raise ValueError(
-                f"is required when stopped_early is true; one of: {', '.join(STOP_REASONS)}"
-            )
+            raise refusal("reason_required", allowed=list(STOP_REASONS))
         if not stopped and value is not None:
-            raise ValueError("is only allowed when stopped_early is true")
+            raise refusal("reason_not_allowed")
         return value
 
 
 class CareIn(_Strict):
     """A complementary-care activity: heat, cold, stretching, walking or other."""
 
-    started_at: PastTime
-    kind: CareKind
-    minutes: Annotated[float, Field(gt=0, le=240), AsDecimal]
-    note: Note = ""
+    started_at: Annotated[PastTime, about("Started", "When you began.")]
+    kind: Annotated[CareKind, about("What you did", "Heat, cold, stretching, walking or other.")]
+    minutes: Annotated[
+        Annotated[float, Field(gt=0, le=240), AsDecimal],
+        about("Minutes", "How long it lasted.", unit="minutes", example=15),
+    ]
+    note: Annotated[Note, about("Note", "Anything else worth remembering about it.")] = ""
 
 
 class _Stored(BaseModel):

@@ -1,7 +1,8 @@
 """The one place acumat's errors become HTTP statuses and bodies.
 
-API requests get ``{"error", "message", "problems": [{"field", "message"}]}``; page
-requests get the same message rendered in the error page.
+API requests get ``{"error", "message", "problems": [{"field", "code", "message"}]}``
+(field keys and codes for programs, the catalogue's plain sentence); page requests get the
+error page, worded for people by :mod:`acumat.web.render`.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def error_body(exc: AcumatError) -> dict[str, object]:
         "error": code,
         "message": _printable(str(exc)),
         "problems": [
-            {"field": _printable(p.field), "message": _printable(p.message)} for p in problems
+            {"field": _printable(p.field), "code": p.code, "message": _printable(p.message)}
+            for p in problems
         ],
     }
     triage = getattr(exc, "triage", None)  # a refused check-in still shows its urgent sign
@@ -81,7 +83,10 @@ def _printable(text: str) -> str:
 def _from_request_validation(exc: RequestValidationError) -> InvalidInput:
     problems = problems_from_errors(exc.errors(), skip=("body", "query", "path"))
     return InvalidInput(
-        [Problem("body" if p.field == "entry" else p.field, p.message) for p in problems]
+        [
+            Problem("body" if p.field == "entry" else p.field, p.message, p.code, p.params)
+            for p in problems
+        ]
     )
 
 

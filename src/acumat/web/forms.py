@@ -1,8 +1,9 @@
 """Between HTML forms and the diary schemas: submitted fields in, plain dicts out, and back.
 
 This module only translates encodings (blank inputs, unticked boxes, repeated names,
-``datetime-local`` strings); every judgement about the values is left to the service, whose
-problems are then placed next to the field they name.
+``datetime-local`` strings, the mat session's one "How did it end?" choice); every judgement
+about the values is left to the service, whose problems are then worded by the message
+catalogue with the label on screen and placed next to the field they name.
 """
 
 from __future__ import annotations
@@ -16,23 +17,69 @@ from pydantic import BaseModel
 from starlette.datastructures import FormData
 
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
+from acumat.diary.vocabulary import STOP_REASONS
 from acumat.errors import InvalidInput, NotFound, Problem
+from acumat.present.fields import FieldInfo, field_info
+from acumat.present.messages import for_person, on_screen
 
 FormValues = dict[str, str | list[str]]
 
-CHECKBOXES = frozenset({"fabric_layer", "stopped_early"})
+CHECKBOXES = frozenset({"fabric_layer"})
 LISTS = frozenset({"locations", "triggers"})
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
+
+ENDED = "ended"
+FINISHED = "finished"
+ENDED_FIELD = FieldInfo(
+    name=ENDED,
+    label="How did it end?",
+    help="If you got off early, pick what made you stop.",
+    kind="word",
+    required=True,
+    choices={FINISHED: "I finished", **STOP_REASONS},
+)
+"""The mat session's one control for how it ended: finished, or stopped early because …"""
+
+FLAGS_FIELD = FieldInfo(name="flags", label="Warning signs since your last check-in", kind="words")
+FORM_ONLY: dict[str, dict[str, FieldInfo]] = {
+    "session": {ENDED: ENDED_FIELD},
+    "checkin": {"flags": FLAGS_FIELD},
+}
+"""Controls a form has that are not fields of its schema."""
+
+SHOWN_AS: dict[str, dict[str, str]] = {"session": {"stopped_early": ENDED, "stop_reason": ENDED}}
+"""Schema fields a form shows through another control: their problems are shown there."""
+
+
+def form_field(kind: EntryKind, name: str) -> FieldInfo:
+    """The label, help and range of control ``name`` on the ``kind`` form."""
+    extra = FORM_ONLY.get(kind, {})
+    return extra[name] if name in extra else field_info(INPUT_SCHEMAS[kind], name)
+
+
+def _on_form(kind: EntryKind, name: str) -> str | None:
+    """The control showing schema field ``name`` (``None``: the form has no such control)."""
+    name = SHOWN_AS.get(kind, {}).get(name, name)
+    shown = INPUT_SCHEMAS[kind].model_fields.keys() - SHOWN_AS.get(kind, {}).keys()
+    return name if name in shown or name in FORM_ONLY.get(kind, {}) else None
 
 
 @dataclass(frozen=True)
 class FormState:
-    """What one form shows: its values, the problems per field, and those naming no field."""
+    """What one form shows: its values, the problems per field, and those naming no field.
+
+    ``errors`` holds, per control, what to do in the words on screen; ``summary`` lists
+    every problem as (control or ``None``, "Label: what to do") for the list at the top.
+    """
 
     kind: EntryKind
     values: FormValues
     errors: dict[str, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    summary: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def info(self, name: str) -> FieldInfo:
+        return form_field(self.kind, name)
 
     def value(self, name: str) -> str:
         found = self.values.get(name, "")
@@ -62,7 +109,9 @@ def red_flags_from_form(form: FormData) -> dict[str, str] | None:
     ticked = {n.removeprefix(FLAG_PREFIX) for n in form if n.startswith(FLAG_PREFIX)}
     none = form.get("flags") == "none"
     if ticked and none:
-        raise InvalidInput.single("flags", "you ticked a sign and also 'None of these'; pick one")
+        raise InvalidInput.single(
+            "flags", "a sign was ticked and also 'None of these'; pick one", "sign_and_none"
+        )
     if not ticked and not none:
         return None
     asked = [item.id for item in daily_signs()]
@@ -72,16 +121,22 @@ def red_flags_from_form(form: FormData) -> dict[str, str] | None:
 
 
 def form_state(kind: EntryKind, values: FormValues, problems: Iterable[Problem] = ()) -> FormState:
-    """Attach each problem to its field when the form has it, else to the form as a whole."""
-    names = INPUT_SCHEMAS[kind].model_fields
+    """Word each problem for the form: next to its control when the form has one (in the
+    words on screen, never the field key), else for the form as a whole."""
     errors: dict[str, list[str]] = {}
     general: list[str] = []
+    summary: list[tuple[str | None, str]] = []
     for problem in problems:
-        if problem.field in names:
-            errors.setdefault(problem.field, []).append(problem.message)
-        else:
-            general.append(str(problem))
-    return FormState(kind, values, errors, general)
+        name = _on_form(kind, problem.field)
+        if name is None:
+            general.append(on_screen(problem, None))
+            summary.append((None, general[-1]))
+            continue
+        info = form_field(kind, name)
+        text = for_person(problem, info)
+        errors.setdefault(name, []).append(text[:1].upper() + text[1:])
+        summary.append((name, on_screen(problem, info)))
+    return FormState(kind, values, errors, general, summary)
 
 
 def refuse_files(form: FormData) -> None:
@@ -108,21 +163,36 @@ def raw_from_form(kind: EntryKind, form: FormData) -> dict[str, Any]:
     """The dict a service expects: blanks left out (defaults or "is required" apply)."""
     refuse_files(form)
     raw: dict[str, Any] = {}
+    shown_elsewhere = SHOWN_AS.get(kind, {}).keys()
     for name in form:
-        if name.startswith(FLAG_PREFIX) or name in ("flags", "csrf_token"):
+        if name.startswith(FLAG_PREFIX) or name in ("flags", "csrf_token", ENDED):
             continue
+        if name in shown_elsewhere:
+            continue  # set only through the control that shows it
         if name in LISTS:
             raw[name] = [str(v) for v in form.getlist(name)]
         elif str(form.get(name, "")).strip():
             raw[name] = str(form[name])
     for name in CHECKBOXES & INPUT_SCHEMAS[kind].model_fields.keys():
         raw.setdefault(name, False)
+    if kind == "session":
+        raw.update(_how_it_ended(str(form.get(ENDED, "") or FINISHED).strip()))
     return raw
+
+
+def _how_it_ended(choice: str) -> dict[str, Any]:
+    """The one "How did it end?" choice as the schema's pair: never a contradictory one."""
+    if choice == FINISHED:
+        return {"stopped_early": False}
+    return {"stopped_early": True, "stop_reason": choice}
 
 
 def values_from_entry(entry: BaseModel, zone: tzinfo) -> FormValues:
     """A stored entry as form values, datetimes in the person's own zone."""
-    return {name: _as_text(getattr(entry, name), zone) for name in type(entry).model_fields}
+    values = {name: _as_text(getattr(entry, name), zone) for name in type(entry).model_fields}
+    if "stopped_early" in values:
+        values[ENDED] = values["stop_reason"] if values["stopped_early"] == "yes" else FINISHED
+    return values
 
 
 def local_minute(moment: datetime, zone: tzinfo) -> str:

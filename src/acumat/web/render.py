@@ -1,8 +1,12 @@
-"""Rendering pages: the Jinja2 environment, its filters, flash messages and the error page."""
+"""Rendering pages inside a request: the shared Jinja environment plus what only a request has.
+
+Filters, labels and time formats come from :mod:`acumat.present` (request-free, reused by
+the report and calendar); this module adds the CSRF token, the flash message, the page frame
+(urgent result first, the person's zone) and the error pages.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,25 +14,17 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
-from jinja2 import pass_context
-from jinja2.runtime import Context
 
-from acumat.diary.vocabulary import (
-    BACK_LOCATIONS,
-    CARE_KINDS,
-    SKIN_REACTIONS,
-    STOP_REASONS,
-    TRIGGERS,
-)
-from acumat.errors import AcumatError, InvalidInput, NotFound
+from acumat.errors import AcumatError, InvalidInput, NotFound, Problem
 from acumat.http.csrf import csrf_token
 from acumat.http.deps import get_actor, get_db
-from acumat.kinds import ENTRY_NAMES
-from acumat.safety.loader import urgency_label, verdict_label
+from acumat.present.jinja import jinja_environment
+from acumat.present.labels import KIND_NAMES as KIND_NAMES
+from acumat.present.labels import kind_name
+from acumat.present.messages import for_person, labelled
+from acumat.present.time import local_time as format_local
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-KIND_NAMES = ENTRY_NAMES
 
 # Only these fixed sentences can appear as a confirmation: the query string picks one by key,
 # so nothing a link carries is ever echoed into the page.
@@ -52,6 +48,17 @@ ERROR_HEADINGS = {
     422: "Please check what you entered",
     503: "The database needs an upgrade",
 }
+
+
+ADDRESS_LABELS = {
+    "days": "Number of days",
+    "day": "Day",
+    "entry_id": "Entry number",
+    "limit": "Entries per page",
+    "cursor": "The link to older entries",
+    "range": "Chart range",
+}
+"""Labels for the parts of an address (query and path) an error page may have to name."""
 
 
 def _flash(request: Request) -> dict[str, Any]:
@@ -78,45 +85,14 @@ def page_frame(request: Request) -> dict[str, Any]:
         return {"urgent_now": None, "zone": None}
 
 
-def format_local(moment: datetime | None, zone: tzinfo | None) -> str:
-    """A stored instant as the person reads it, in their zone, e.g. ``Sun 15 Mar, 14:05``."""
-    if moment is None:
-        return ""
-    return moment.astimezone(zone).strftime("%a %d %b, %H:%M")
-
-
-@pass_context
-def local_time(context: Context, moment: datetime | None) -> str:
-    """The template filter: :func:`format_local` in the page's zone."""
-    zone: tzinfo | None = context.get("zone")
-    return format_local(moment, zone)
-
-
-def long_day(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
-
-
-def minutes(value: float | None) -> str:
-    return "" if value is None else f"{value:g} min"
+__all__ = ["KIND_NAMES", "format_local", "render", "render_error", "render_http_error"]
 
 
 @cache
 def templates() -> Jinja2Templates:
-    """The one template environment (built on first use, never at import)."""
-    found = Jinja2Templates(directory=TEMPLATES, context_processors=[_csrf, _flash])
-    env = found.env
-    env.filters.update(local_time=local_time, long_day=long_day, minutes=minutes)
-    env.globals.update(
-        urgency_label=urgency_label,
-        verdict_label=verdict_label,
-        KIND_NAMES=KIND_NAMES,
-        TRIGGERS=TRIGGERS,
-        BACK_LOCATIONS=BACK_LOCATIONS,
-        CARE_KINDS=CARE_KINDS,
-        STOP_REASONS=STOP_REASONS,
-        SKIN_REACTIONS=SKIN_REACTIONS,
-    )
-    return found
+    """The page templates over the shared environment (built on first use, never at import)."""
+    env = jinja_environment(TEMPLATES)
+    return Jinja2Templates(env=env, context_processors=[_csrf, _flash])
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -131,14 +107,29 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
 def render_error(request: Request, exc: AcumatError, status: int) -> Response:
     """The error page: a heading for the status and what the person can do next."""
     if isinstance(exc, NotFound):
-        message = f"There is no {exc.kind} {exc.key} in your diary. It may have been deleted."
+        message = (
+            f"There is no {kind_name(exc.kind)} {exc.key} in your diary. It may have been deleted."
+        )
     elif isinstance(exc, InvalidInput):
-        message = "; ".join(str(p) for p in exc.problems)
+        message = " ".join(dict.fromkeys(_sentence(_address_problem(p)) for p in exc.problems))
     else:
         message = str(exc)
     heading = ERROR_HEADINGS.get(status, "Something went wrong")
     context = {"heading": heading, "message": message, "status": status}
     return render(request, "error.html", context, status)
+
+
+def _address_problem(problem: Problem) -> str:
+    """A problem on an error page: the address part's label, else what to do alone."""
+    label = ADDRESS_LABELS.get(problem.field)
+    text = for_person(problem)
+    if label:
+        return labelled(label, text)
+    return text if problem.code == "invalid" else text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def render_http_error(request: Request, status: int, detail: str) -> Response:

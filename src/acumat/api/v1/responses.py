@@ -32,10 +32,18 @@ HEADERS: dict[int, dict[str, Any]] = {
 
 
 class ProblemOut(BaseModel):
-    """One refused field and what to do about it."""
+    """One refused field: its key, a code saying what is wrong, and a plain sentence."""
 
-    field: str
-    message: str
+    field: str = Field(
+        description="The field key (or parameter) at fault; `body` for the whole body."
+    )
+    code: str = Field(
+        description="What is wrong, for programs: required, too_big, too_small, "
+        "not_whole_number, not_a_number, not_a_day, not_a_time, future_day, future_time, "
+        "unknown_word, too_long, unknown_field, ends_before_start, reason_required, … "
+        "(invalid when no finer code applies)."
+    )
+    message: str = Field(description="A plain sentence saying what is allowed.")
 
 
 class ErrorOut(BaseModel):

@@ -1,0 +1,87 @@
+"""The message catalogue: each code worded once for programs and once for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
+from acumat.errors import Problem
+from acumat.present.fields import field_info
+from acumat.present.messages import CODES, PLAIN, for_person, labelled, on_screen, plain
+from tests.present.wording import not_for_people
+
+PARAMS: dict[str, dict[str, Any]] = {
+    "too_big": {"maximum": 10, "given": 11},
+    "too_small": {"minimum": 0, "given": -1},
+    "unknown_word": {"allowed": ["sharp_pain", "more_pain"], "given": "bored"},
+    "too_long": {"max_length": 2000},
+    "too_short": {"min_length": 2},
+    "too_many": {"max_length": 6},
+    "too_few": {"min_length": 1},
+    "reason_required": {"allowed": ["sharp_pain", "more_pain"]},
+}
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_code_has_words_for_people_free_of_keys_and_codes(code: str) -> None:
+    problem = Problem("stop_reason", "the plain sentence", code, PARAMS.get(code, {}))
+    for info in (None, field_info(MatSessionIn, "stop_reason")):
+        text = for_person(problem, info)
+        assert text, code
+        assert text != "the plain sentence", code
+        assert not_for_people(text) == [], code
+
+
+@pytest.mark.parametrize("code", sorted(PLAIN))
+def test_every_coded_plain_sentence_is_written_from_the_params(code: str) -> None:
+    assert plain(code, PARAMS.get(code, {}), "fallback") != "fallback"
+
+
+def test_plain_sentences_keep_the_words_programs_and_files_rely_on() -> None:
+    assert plain("too_big", {"maximum": 60.0, "given": 75}) == "must be at most 60 (got 75)"
+    assert plain("too_small", {"minimum": 0.0, "given": 0, "exclusive": True}) == (
+        "must be more than 0 (got 0)"
+    )
+    assert plain("unknown_word", {"allowed": ["heat", "cold"]}) == "must be one of: heat, cold"
+    assert plain("required", {}) == "is required"
+
+
+def test_an_uncoded_problem_keeps_its_own_sentence() -> None:
+    assert for_person(Problem("age", "needs an answer")) == "needs an answer"
+    assert plain("invalid", {}, "needs an answer") == "needs an answer"
+
+
+@pytest.mark.parametrize(
+    ("schema", "name", "problem", "expected"),
+    [
+        (CheckInIn, "pain", Problem("pain", "", "too_big", {"maximum": 10, "given": "11"}),
+         "Back pain today: a whole number from 0 to 10 (you entered 11)"),
+        (CheckInIn, "pain", Problem("pain", "", "required"),
+         "Back pain today: please give a whole number from 0 to 10"),
+        (CheckInIn, "hours_sitting", Problem("hours_sitting", "", "not_a_number"),
+         "Hours sitting: a number of hours from 0 to 24"),
+        (CareIn, "minutes", Problem("minutes", "", "too_small", {"minimum": 0, "given": 0}),
+         "Minutes: a number of minutes more than 0 and up to 240 (you entered 0)"),
+        (EpisodeIn, "ended_at", Problem("ended_at", "", "ends_before_start"),
+         "Ended: this is before the start; check both times"),
+        (EpisodeIn, "locations", Problem("locations", "", "unknown_word", {"given": "x"}),
+         "Where in your back: please pick from the choices shown"),
+        (CheckInIn, "day", Problem("day", "", "not_a_day"),
+         "Day: a day written as year-month-day, such as 2026-03-15"),
+    ],
+)  # fmt: skip
+def test_on_screen_puts_the_label_first_then_what_to_do(
+    schema: type, name: str, problem: Problem, expected: str
+) -> None:
+    assert on_screen(problem, field_info(schema, name)) == expected
+
+
+def test_a_label_that_asks_a_question_is_not_followed_by_a_colon() -> None:
+    assert labelled("How did it end?", "please pick one") == "How did it end? Please pick one"
+    assert labelled("Day", "today or earlier") == "Day: today or earlier"
+
+
+def test_without_a_field_the_sentence_starts_with_a_capital() -> None:
+    assert on_screen(Problem("x", "", "not_a_time"), None).startswith("A date and time")
