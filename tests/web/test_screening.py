@@ -152,8 +152,23 @@ def test_caution_consult_offers_an_approval_form_that_clears_it(
     form = {"clinician": "Dr Adeyemi, GP", "approved_on": "2026-03-12"}
     assert client.post("/check/approval", data=form).status_code == 303
     result = client.get("/check/result").text
-    assert "Approved by Dr Adeyemi, GP" in result
+    assert "cleared by your clinician. Dr Adeyemi, GP said on Thu 12 Mar 2026" in result
     assert "Record approval" not in result
+    # The caution's "ask your doctor" is done now: it says who cleared it instead.
+    assert "Ask your doctor" not in result
+    assert "<strong>Done:</strong> Dr Adeyemi, GP said on Thu 12 Mar 2026" in result
+    today = client.get("/").text
+    assert "Cleared by your clinician: Dr Adeyemi, GP said on Thu 12 Mar 2026" in today
+    assert "2026-03-12" not in today  # dates in words on every page
+
+
+def test_the_approval_form_offers_no_day_after_today_and_promises_nothing_more(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    result = client.get("/check/result").text
+    assert 'id="approval-approved_on" name="approved_on" value="" max="2026-03-15"' in result
+    assert "plan sessions" not in result
 
 
 def test_a_future_approval_date_is_refused_on_the_page(
@@ -179,7 +194,10 @@ def test_a_ticked_sign_at_checkin_goes_straight_to_the_urgent_result(
     screening.record_screening(db, actor, complete({}))
     form = {"day": "2026-03-15", "pain": "5", "flag.chest_pain": "yes"}
     answer = client.post("/checkin", data=form)
-    assert (answer.status_code, answer.headers["location"]) == (303, "/check/result")
+    assert (answer.status_code, answer.headers["location"]) == (303, "/check/result?saved=checkin")
+    result = client.get(answer.headers["location"]).text
+    assert starts_with_alert(result)
+    assert "Check-in saved." in result  # the urgent result does not hide that it was saved
     assert starts_with_alert(client.get("/").text)
 
 
