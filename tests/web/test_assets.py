@@ -95,6 +95,15 @@ def test_the_app_has_its_own_icon(client: TestClient) -> None:
     icon = client.get("/static/favicon.svg")
     assert icon.status_code == 200
     assert icon.text.startswith("<svg")
+    unasked = client.get("/favicon.ico")
+    assert unasked.status_code == 200
+    assert unasked.headers["content-type"] == "image/svg+xml"
+    assert unasked.text == icon.text
+
+
+def test_there_is_no_api_docs_page_that_would_load_from_a_cdn(client: TestClient) -> None:
+    for url in ("/api/docs", "/docs", "/redoc"):
+        assert client.get(url).status_code == 404, url
 
 
 def test_every_field_on_every_page_has_a_label(pages: dict[str, str]) -> None:
