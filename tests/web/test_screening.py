@@ -398,3 +398,22 @@ def test_a_demo_result_is_labelled_as_not_yours(db: Database, actor: Actor) -> N
 def test_settings_offer_to_remove_demo_data(client: TestClient) -> None:
     page = client.get("/settings").text
     assert '<a href="/demo/remove">Remove demo data</a>' in page
+
+
+def test_the_banner_and_result_fill_in_the_services_of_the_persons_region(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    """Rules name services with placeholders; the pages fill them in for where you live."""
+    from acumat.store.repos import SafetyRepo
+
+    client.post("/settings", data={"timezone": "UTC", "region": "US"})
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    with db.transaction() as session:
+        row = SafetyRepo(session, actor.user_id).latest_screening()
+        assert row is not None
+        action = "Call {emergency_number} or go to {emergency_department} now."
+        row.reasons = [{**reason, "action": action} for reason in row.reasons]
+    for url in ("/", "/check/result"):
+        page = client.get(url).text
+        assert "Call 911 or go to the emergency room now." in alert_box(page), url
+        assert "{emergency_number}" not in page, url

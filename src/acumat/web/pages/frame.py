@@ -8,19 +8,26 @@ emergency and urgent numbers they offer as ``tel:`` links. The page handlers add
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from acumat.actor import Actor
 from acumat.safety import load_ruleset
-from acumat.safety.regions import region
+from acumat.safety.regions import localise, region
 
 
 def safety_frame(actor: Actor, *, retaking: bool = False) -> dict[str, Any]:
     """The acting person's region, whether they are answering the questions again, and the
-    first page of questions (where "answer the questions again" starts).
+    first page of questions (where "answer the questions again" starts). ``in_region`` fills
+    a stored sentence's ``{placeholders}`` with the person's services and numbers.
 
     ``retaking`` turns the red urgent banner into a calm notice: the person is doing exactly
     what the banner asked, and finishing the questions will replace the urgent result.
     """
     first_group = next(group.id for group in load_ruleset().groups)
-    return {"region": region(actor.region), "retaking": retaking, "first_group": first_group}
+    return {
+        "region": region(actor.region),
+        "in_region": partial(localise, code=actor.region),
+        "retaking": retaking,
+        "first_group": first_group,
+    }
