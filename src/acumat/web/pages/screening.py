@@ -8,7 +8,7 @@ answer that needs help straight away is saved by the post that gave it, and inte
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -20,7 +20,7 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.safety import emergency_reasons, load_checklist, load_ruleset
 from acumat.safety.flow import Step, next_step
-from acumat.safety.model import Item, Reason
+from acumat.safety.model import Item
 from acumat.safety.regions import localise
 from acumat.safety.schemas import MatStatus, ReasonOut
 from acumat.services import questionnaire, screening
@@ -176,8 +176,9 @@ def _localised(reasons: list[ReasonOut], actor: Actor) -> list[ReasonOut]:
     ]
 
 
-def _stop_context(reasons: list[Reason], actor: Actor) -> dict[str, Any]:
-    stored = [ReasonOut.model_validate({**r.to_dict(), "level": r.level}) for r in reasons]
+def _stop_context(reasons: Sequence[object], actor: Actor) -> dict[str, Any]:
+    """The emergency stop; ``reasons`` are the engine's (read by attribute, whatever type)."""
+    stored = [ReasonOut.model_validate(reason, from_attributes=True) for reason in reasons]
     shown = _localised(stored, actor)
     return {
         "reasons": shown,
