@@ -61,12 +61,49 @@ def test_no_page_carries_an_inline_or_third_party_script(pages: dict[str, str]) 
         assert handlers == [], url
 
 
+def footer(html: str) -> str:
+    return html.split('<footer class="site-footer">', 1)[1]
+
+
 def test_every_page_has_the_safety_footer_and_navigation(pages: dict[str, str]) -> None:
     for url, html in pages.items():
         assert "it does not diagnose" in html, url
-        for number in ("999", "112", "911"):
-            assert f"<strong>{number}</strong>" in html, url
+        assert re.search(r'href="tel:\d+"', footer(html)), url
         assert '<nav aria-label="Main">' in html, url
+
+
+PAGES_WITH_REGION = ("/", "/diary", "/check/result", "/settings", "/check?group=about-you")
+
+
+def test_the_footer_gives_the_emergency_number_of_where_you_live(client: TestClient) -> None:
+    for url in PAGES_WITH_REGION:
+        shown = footer(client.get(url).text)
+        assert 'href="tel:999"' in shown, url
+        assert "United Kingdom" in shown, url
+        assert 'href="/settings#region"' in shown, url
+    client.post("/settings", data={"timezone": "America/Chicago", "region": "US"})
+    for url in PAGES_WITH_REGION:
+        shown = footer(client.get(url).text)
+        assert 'href="tel:911"' in shown, url
+        assert "United States" in shown, url
+        assert "999" not in shown, url
+
+
+def test_the_app_has_its_own_icon(client: TestClient) -> None:
+    page = client.get("/").text
+    assert '<link rel="icon" href="/static/favicon.svg"' in page
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200
+    assert icon.text.startswith("<svg")
+    unasked = client.get("/favicon.ico")
+    assert unasked.status_code == 200
+    assert unasked.headers["content-type"] == "image/svg+xml"
+    assert unasked.text == icon.text
+
+
+def test_there_is_no_api_docs_page_that_would_load_from_a_cdn(client: TestClient) -> None:
+    for url in ("/api/docs", "/docs", "/redoc"):
+        assert client.get(url).status_code == 404, url
 
 
 def test_every_field_on_every_page_has_a_label(pages: dict[str, str]) -> None:

@@ -152,8 +152,23 @@ def test_caution_consult_offers_an_approval_form_that_clears_it(
     form = {"clinician": "Dr Adeyemi, GP", "approved_on": "2026-03-12"}
     assert client.post("/check/approval", data=form).status_code == 303
     result = client.get("/check/result").text
-    assert "Approved by Dr Adeyemi, GP" in result
+    assert "cleared by your clinician. Dr Adeyemi, GP said on Thu 12 Mar 2026" in result
     assert "Record approval" not in result
+    # The caution's "ask your doctor" is done now: it says who cleared it instead.
+    assert "Ask your doctor" not in result
+    assert "<strong>Done:</strong> Dr Adeyemi, GP said on Thu 12 Mar 2026" in result
+    today = client.get("/").text
+    assert "Cleared by your clinician: Dr Adeyemi, GP said on Thu 12 Mar 2026" in today
+    assert "2026-03-12" not in today  # dates in words on every page
+
+
+def test_the_approval_form_offers_no_day_after_today_and_promises_nothing_more(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    result = client.get("/check/result").text
+    assert 'id="approval-approved_on" name="approved_on" value="" max="2026-03-15"' in result
+    assert "plan sessions" not in result
 
 
 def test_a_future_approval_date_is_refused_on_the_page(
@@ -179,7 +194,10 @@ def test_a_ticked_sign_at_checkin_goes_straight_to_the_urgent_result(
     screening.record_screening(db, actor, complete({}))
     form = {"day": "2026-03-15", "pain": "5", "flag.chest_pain": "yes"}
     answer = client.post("/checkin", data=form)
-    assert (answer.status_code, answer.headers["location"]) == (303, "/check/result")
+    assert (answer.status_code, answer.headers["location"]) == (303, "/check/result?saved=checkin")
+    result = client.get(answer.headers["location"]).text
+    assert starts_with_alert(result)
+    assert "Check-in saved." in result  # the urgent result does not hide that it was saved
     assert starts_with_alert(client.get("/").text)
 
 
@@ -228,3 +246,174 @@ def test_an_invalid_answer_on_a_page_never_hides_an_urgent_one(
     stop = client.get("/check")
     assert starts_with_alert(stop.text)
     assert "Call 999" in stop.text
+
+
+def alert_box(html: str) -> str:
+    """The urgent banner at the top of ``html`` ('' when there is none)."""
+    found = re.search(r'<section class="urgent[^"]*" role="alert".*?</section>', html, flags=re.S)
+    return found.group(0) if found else ""
+
+
+def test_the_urgent_banner_says_when_what_to_call_and_how_to_clear_it(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/settings", data={"timezone": "America/New_York", "region": "GB"})
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    for url in ("/", "/diary", "/settings", "/check/result"):
+        box = alert_box(client.get(url).text)
+        # Noon UTC on Sunday 15 March is 08:00 in New York: the person's own time.
+        assert "From your answers on Sun 15 Mar, 08:00" in box, url
+        assert '<a class="call-button" href="tel:999">Call 999</a>' in box, url
+        assert 'href="/check?group=about-you">Once a doctor or nurse has seen you' in box, url
+
+
+def test_the_banner_calls_the_numbers_of_the_persons_region(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/settings", data={"timezone": "UTC", "region": "US"})
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    box = alert_box(client.get("/").text)
+    assert 'href="tel:911"' in box
+    assert "tel:999" not in box
+
+
+def test_an_urgent_same_day_banner_offers_the_urgent_number_and_the_emergency_one(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "5", "flag.fever": "yes"})
+    box = alert_box(client.get("/").text)
+    assert "From your daily check-in on Sun 15 Mar, 12:00" in box
+    assert 'href="tel:111">Call 111</a>' in box
+    assert 'href="tel:999">call 999</a>' in box
+
+
+def test_answering_again_turns_the_banner_into_a_calm_notice(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    page = client.get("/check?group=about-you").text
+    assert not starts_with_alert(page)
+    assert alert_box(page) == ""
+    assert '<section class="notice" role="status"' in page
+    assert "Your last result was urgent" in page
+    assert "finishing these questions will update it" in page.lower()
+    assert 'href="tel:999"' in page  # still one tap away
+    assert starts_with_alert(client.get("/").text)  # everywhere else it stays red
+
+
+def test_an_emergency_answer_in_the_questions_being_answered_keeps_the_banner_red(
+    client: TestClient, db: Database
+) -> None:
+    answer(client, {"age": "40", "pain_now": "3", "episode_days": "2", "saddle_numbness": "yes"})
+    page = client.get("/check?group=about-you").text
+    assert starts_with_alert(page)
+    assert "Your last result was urgent" not in page
+
+
+def test_an_urgent_result_ends_with_the_clinician_path(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    result = client.get("/check/result").text
+    assert "After you have been seen" in result
+    assert "Once a doctor or nurse has seen you" in main_html(result).split("After you")[1]
+    assert "if anything has changed" not in result
+
+
+def test_rule_and_source_ids_are_only_in_the_details_for_a_clinician(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({"diabetes": "yes"}))
+    page = main_html(client.get("/check/result").text)
+    shown, details = page.split('<details class="for-clinician">', 1)
+    assert "MAT-D8" not in shown
+    assert not re.search(r"\bS\d+\b", shown)
+    assert "<summary>Details for your clinician</summary>" in details
+    assert "MAT-D8" in details
+    assert re.search(r"\bS\d+\b", details)
+    assert "What to do:" in shown
+
+
+def test_the_review_lists_every_answer_by_group_with_a_change_link(client: TestClient) -> None:
+    answers = complete({"diabetes": "yes"})
+    answer(client, answers)
+    review = client.get("/check").text
+    assert "Check your answers" in review
+    assert "<dt>How old are you?</dt><dd>35</dd>" in review
+    assert "<dd>Yes</dd>" in review
+    for group in ("about-you", "urgent", "nerves"):
+        assert f'<a href="/check?group={group}">Change' in review
+    changed = client.get("/check?group=about-you").text
+    assert 'value="35"' in changed
+    # After a change, Next comes straight back to the review.
+    moved = answer(client, {"age": "36"}, shown="age")
+    assert moved.headers["location"] == "/check"
+    assert "<dd>36</dd>" in client.get("/check").text
+
+
+def test_back_keeps_what_was_ticked_on_this_page(client: TestClient) -> None:
+    answer(client, {"age": "40", "pain_now": "3", "episode_days": "2", "first_episode": "no"})
+    urgent_page = client.get("/check?group=urgent").text
+    assert 'name="go" value="back"' in urgent_page
+    form = {"shown": "saddle_numbness,bladder_change", "group": "urgent", "go": "back"}
+    back = client.post("/check/answers", data={**form, "saddle_numbness": "no"})
+    assert back.status_code == 303  # nothing refused for what is still blank
+    assert back.headers["location"] == "/check?group=about-you"
+    again = client.get("/check?group=urgent").text
+    assert 'id="a-saddle_numbness-no" name="saddle_numbness" value="no" checked' in again
+
+
+def test_a_follow_up_question_says_it_follows_from_the_last_answer(
+    client: TestClient,
+) -> None:
+    answer(
+        client,
+        {"age": "40", "pain_now": "3", "episode_days": "2", "first_episode": "no"},
+        shown="age,pain_now,episode_days,first_episode,pregnancy_possible",
+    )
+    given = {"pregnancy_possible": "yes"}
+    moved = answer(client, given, shown="pregnancy_possible")
+    page = client.get(moved.headers["location"]).text
+    assert "more question" in page
+    assert "about that" in page
+    assert "Questions 1 of" not in page
+    assert 'name="age"' not in page  # the page is not shown again, only what it led to
+    assert "Change your other answers on this page" in page
+    whole = client.get("/check?group=about-you&all=1").text
+    assert 'name="age"' in whole
+    assert "Questions 1 of" in whole
+
+
+def test_a_demo_result_is_labelled_as_not_yours(db: Database, actor: Actor) -> None:
+    from acumat.web.render import templates
+
+    saved = screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    demo = saved.model_copy(update={"is_demo": True})
+    macros = templates().env.get_template("macros/triage.html").module
+    assert "Demo — not your result" in str(macros.urgent_box(demo, None, "about-you"))  # type: ignore[attr-defined]
+    assert "Demo — not your result" not in str(macros.urgent_box(saved, None, "about-you"))  # type: ignore[attr-defined]
+
+
+def test_settings_offer_to_remove_demo_data(client: TestClient) -> None:
+    page = client.get("/settings").text
+    assert '<a href="/demo/remove">Remove demo data</a>' in page
+
+
+def test_the_banner_and_result_fill_in_the_services_of_the_persons_region(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    """Rules name services with placeholders; the pages fill them in for where you live."""
+    from acumat.store.repos import SafetyRepo
+
+    client.post("/settings", data={"timezone": "UTC", "region": "US"})
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    with db.transaction() as session:
+        row = SafetyRepo(session, actor.user_id).latest_screening()
+        assert row is not None
+        action = "Call {emergency_number} or go to {emergency_department} now."
+        row.reasons = [{**reason, "action": action} for reason in row.reasons]
+    for url in ("/", "/check/result"):
+        page = client.get(url).text
+        assert "Call 911 or go to the emergency room now." in alert_box(page), url
+        assert "{emergency_number}" not in page, url

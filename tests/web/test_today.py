@@ -36,12 +36,27 @@ def test_checkin_form_defaults_to_today_when_nothing_is_logged(client: TestClien
 def test_saving_a_checkin_redirects_with_a_confirmation(
     client: TestClient, db: Database, actor: Actor
 ) -> None:
-    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "sleep_quality": ""})
+    form = {"day": "2026-03-15", "pain": "4", "sleep_quality": "", "flags": "none"}
+    answer = client.post("/checkin", data=form)
     assert answer.status_code == 303
     assert answer.headers["location"] == "/?saved=checkin"
-    assert "Check-in saved." in client.get(answer.headers["location"]).text
+    page = client.get(answer.headers["location"]).text
+    assert "Check-in saved." in page
+    assert "warning-sign check was skipped" not in page
     saved = diary.get_checkin(db, actor, TODAY)
     assert (saved.pain, saved.sleep_quality) == (4, None)
+
+
+def test_a_checkin_without_the_warning_signs_says_the_recheck_was_skipped(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "4"})
+    assert answer.headers["location"] == "/?saved=checkin&recheck=skipped"
+    page = client.get(answer.headers["location"]).text
+    assert "Check-in saved." in page
+    assert "The warning-sign check was skipped" in page
+    assert 'href="#checkin-heading"' in page  # back to the form, to tick what applies
+    assert diary.get_checkin(db, actor, TODAY).pain == 4
 
 
 def test_todays_checkin_is_prefilled_and_saving_again_replaces_it(

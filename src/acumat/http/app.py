@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from acumat import __version__
@@ -48,7 +49,13 @@ def create_app(settings: Settings) -> FastAPI:
 
     errors.install(app, html_error=render_error, html_http_error=render_http_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(pages_router)
     app.add_middleware(RequestGuard, hosts=allowed_hosts(settings.port))
     return app
+
+
+def favicon() -> FileResponse:
+    """The app's own icon where browsers look for it unasked (an SVG; nothing from elsewhere)."""
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")

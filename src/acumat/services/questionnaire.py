@@ -21,6 +21,7 @@ from acumat.store.engine import Database
 from acumat.store.repos import DraftRepo
 
 MISSING = "Please choose an answer."
+CHOICE_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,16 @@ class PageOutcome:
     answers: dict[str, str]
     stopped: ScreeningOut | None
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReviewedGroup:
+    """One page of questions on the "check your answers" page: each question with its answer
+    as the person gave it (``Yes``, ``Not sure``, ``42``)."""
+
+    id: str
+    title: str
+    answers: list[tuple[str, str]]
 
 
 def draft_answers(db: Database, actor: Actor) -> dict[str, str]:
@@ -79,6 +90,20 @@ def finish(db: Database, actor: Actor) -> ScreeningOut:
         saved = screening.record_screening_in(session, actor, drafts.answers())
         drafts.discard()
         return saved
+
+
+def review(answers: Mapping[str, object]) -> list[ReviewedGroup]:
+    """Every answer given so far, by page in the order asked, for a last look before saving.
+
+    Answers to follow-ups that no longer apply are listed too: the rules still read them.
+    """
+    ruleset = load_ruleset()
+    groups = {g.id: ReviewedGroup(g.id, g.title, []) for g in ruleset.groups}
+    for item in ruleset.items.values():
+        if item.id in answers:
+            given = str(answers[item.id])
+            groups[item.group].answers.append((item.text, CHOICE_WORDS.get(given, given)))
+    return [group for group in groups.values() if group.answers]
 
 
 def _split_valid(

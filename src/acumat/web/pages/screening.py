@@ -8,20 +8,24 @@ answer that needs help straight away is saved by the post that gave it, and inte
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from acumat.actor import Actor
 from acumat.errors import InvalidInput, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.safety import emergency_reasons, load_checklist, load_ruleset
 from acumat.safety.flow import Step, next_step
-from acumat.safety.schemas import MatStatus
+from acumat.safety.model import Item
+from acumat.safety.regions import localise
+from acumat.safety.schemas import MatStatus, ReasonOut
 from acumat.services import questionnaire, screening
 from acumat.web.forms import refuse_files
+from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -29,39 +33,56 @@ router = APIRouter()
 
 @router.get("/check")
 def question_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
-    """The next group of questions (or the one asked for), the emergency stop, or 'ready'."""
+    """The next group of questions (or the one asked for), the emergency stop, or the review."""
     answers = questionnaire.draft_answers(db, actor)
     group = request.query_params.get("group")
     stop = emergency_reasons(answers)
     if stop and group is None:
-        return render(request, "check_stop.html", _stop_context(stop))
+        return render(request, "check_stop.html", _stop_context(stop, actor))
     step = next_step(answers, group)
     if step is not None and group != step.group.id:
         # Every page of questions has its own address, so the browser's Back walks them.
         return RedirectResponse(f"/check?group={step.group.id}", status_code=303)
+    # Answering again is what the urgent banner asks for: it calms down, unless an answer
+    # in these very questions is an emergency.
+    frame = safety_frame(actor, retaking=not stop)
     if step is None:
-        first = next(g.id for g in load_ruleset().groups)
-        return render(request, "check_ready.html", {"first": first, "nav": "check"})
-    return _render_step(request, step, answers, {})
+        context = {"groups": questionnaire.review(answers), "nav": "check", **frame}
+        return render(request, "check_ready.html", context)
+    whole = request.query_params.get("all") == "1"
+    return _render_step(request, step, answers, {}, frame, whole=whole)
 
 
 @router.post("/check/answers", dependencies=[FormGuard])
 async def save_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
-    """Keep one page's answers; interrupt for an emergency; else on to the next page."""
+    """Keep one page's answers; interrupt for an emergency; else on to the next page.
+
+    "Back" keeps what was ticked too (without asking for what is still blank), so coming
+    forward again finds the page as it was left.
+    """
     form = await request.form()
     refuse_files(form)
     shown = [name for name in str(form.get("shown", "")).split(",") if name]
     given = {k: str(v) for k, v in form.items() if k in shown and str(v).strip()}
+    group, back = str(form.get("group", "")), form.get("go") == "back"
     outcome = questionnaire.answer_page(db, actor, shown, given)
-    if outcome.stopped is None and outcome.problems:
-        step = next_step(outcome.answers, str(form.get("group", ""))) or next_step(outcome.answers)
+    if outcome.stopped is None and outcome.problems and not back:
+        step = next_step(outcome.answers, group) or next_step(outcome.answers)
         if step is not None:
             errors = _errors(outcome.problems)
-            return _render_step(request, step, {**outcome.answers, **given}, errors)
-    # Each page has its own address (a group name, never an answer), so Back walks the pages.
-    following = None if outcome.stopped else next_step(outcome.answers)
-    where = f"/check?group={following.group.id}" if following else "/check"
-    return RedirectResponse(where, status_code=303)
+            frame = safety_frame(actor, retaking=True)
+            return _render_step(request, step, {**outcome.answers, **given}, errors, frame)
+    return RedirectResponse(_where_next(outcome, group, back), status_code=303)
+
+
+def _where_next(outcome: questionnaire.PageOutcome, group: str, back: bool) -> str:
+    """Each page has its own address (a group name, never an answer), so Back walks them."""
+    if outcome.stopped is not None:
+        return "/check"
+    step = next_step(outcome.answers, group) if back else next_step(outcome.answers)
+    if back and step is not None:
+        return f"/check?group={step.previous or step.group.id}"
+    return f"/check?group={step.group.id}" if step else "/check"
 
 
 @router.post("/check/restart", dependencies=[FormGuard])
@@ -81,7 +102,7 @@ def save_screening(db: DbDep, actor: ActorDep) -> Response:
 @router.get("/check/result")
 def result_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """The latest result: anything urgent first, then the mat verdict and every reason."""
-    return _render_result(request, screening.mat_status(db, actor))
+    return _render_result(request, actor, screening.mat_status(db, actor))
 
 
 @router.post("/check/approval", dependencies=[FormGuard])
@@ -94,7 +115,7 @@ async def save_approval(request: Request, db: DbDep, actor: ActorDep) -> Respons
         screening.record_approval(db, actor, raw)
     except InvalidInput as exc:
         refused = {"values": raw, "errors": _errors(exc.problems)}
-        return _render_result(request, screening.mat_status(db, actor), refused, 422)
+        return _render_result(request, actor, screening.mat_status(db, actor), refused, 422)
     return RedirectResponse("/check/result?saved=approval", status_code=303)
 
 
@@ -113,34 +134,76 @@ def _render_step(
     step: Step,
     answers: Mapping[str, str],
     errors: Mapping[str, str],
-    status: int | None = None,
+    frame: Mapping[str, Any],
+    *,
+    whole: bool = False,
 ) -> Response:
+    followups = [] if whole or errors else _followups(step, answers)
     context = {
         "step": step,
+        "items": followups or step.items,
+        "followup": bool(followups),
         "answers": answers,
         "errors": errors,
+        "choice_words": questionnaire.CHOICE_WORDS,
         "nav": "check",
+        **frame,
     }
-    return render(request, "check.html", context, status or (422 if errors else 200))
+    return render(request, "check.html", context, 422 if errors else 200)
 
 
-def _stop_context(reasons: list[Any]) -> dict[str, Any]:
-    first = next(g.id for g in load_ruleset().groups)
-    return {"reasons": reasons, "sources": sources_for(reasons), "nav": "check", "first": first}
+def _followups(step: Step, answers: Mapping[str, str]) -> list[Item]:
+    """The questions an answer on this page has just switched on, when only they are left.
+
+    Showing the whole page again under the same heading would look like nothing happened.
+    """
+    pending = [item for item in step.items if item.id not in answers]
+    if len(pending) == len(step.items) or any(item.ask_if is None for item in pending):
+        return []
+    return pending
+
+
+def _localised(reasons: list[ReasonOut], actor: Actor) -> list[ReasonOut]:
+    """Reasons with the services and numbers of the person's region filled in."""
+    return [
+        reason.model_copy(
+            update={
+                "text": localise(reason.text, actor.region),
+                "action": localise(reason.action, actor.region),
+            }
+        )
+        for reason in reasons
+    ]
+
+
+def _stop_context(reasons: Sequence[object], actor: Actor) -> dict[str, Any]:
+    """The emergency stop; ``reasons`` are the engine's (read by attribute, whatever type)."""
+    stored = [ReasonOut.model_validate(reason, from_attributes=True) for reason in reasons]
+    shown = _localised(stored, actor)
+    return {
+        "reasons": shown,
+        "sources": sources_for(shown),
+        "nav": "check",
+        **safety_frame(actor),
+    }
 
 
 def _render_result(
     request: Request,
+    actor: Actor,
     status: MatStatus,
     approval_form: dict[str, Any] | None = None,
     code: int = 200,
 ) -> Response:
-    reasons = status.screening.reasons if status.screening else []
+    reasons = _localised(status.screening.reasons if status.screening else [], actor)
     context = {
         "status": status,
+        "reasons": reasons,
         "sources": sources_for(reasons),
         "checklist": load_checklist(),
         "approval_form": approval_form or {"values": {}, "errors": {}},
+        "today": actor.today(),
         "nav": "check",
+        **safety_frame(actor),
     }
     return render(request, "check_result.html", context, code)

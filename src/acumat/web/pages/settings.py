@@ -9,11 +9,13 @@ from zoneinfo import available_timezones
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from acumat.actor import Actor
 from acumat.errors import InvalidInput
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.services import settings as service
 from acumat.web.forms import refuse_files
+from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -21,7 +23,7 @@ router = APIRouter()
 
 @router.get("/settings")
 def settings_page(request: Request, actor: ActorDep) -> Response:
-    return _render(request, service.read_settings(actor).model_dump(), {})
+    return _render(request, actor, service.read_settings(actor).model_dump(), {})
 
 
 @router.post("/settings", dependencies=[FormGuard])
@@ -32,7 +34,7 @@ async def save_settings(request: Request, db: DbDep, actor: ActorDep) -> Respons
     try:
         service.change_settings(db, actor, raw)
     except InvalidInput as exc:
-        return _render(request, raw, {p.field: p.message for p in exc.problems}, 422)
+        return _render(request, actor, raw, {p.field: p.message for p in exc.problems}, 422)
     return RedirectResponse("/settings?saved=settings", status_code=303)
 
 
@@ -46,7 +48,11 @@ def zone_names() -> list[str]:
 
 
 def _render(
-    request: Request, values: dict[str, str], errors: dict[str, str], status: int = 200
+    request: Request,
+    actor: Actor,
+    values: dict[str, str],
+    errors: dict[str, str],
+    status: int = 200,
 ) -> Response:
     context = {
         "values": values,
@@ -54,5 +60,6 @@ def _render(
         "zones": zone_names(),
         "regions": service.REGIONS,
         "nav": "settings",
+        **safety_frame(actor),
     }
     return render(request, "settings.html", context, status)

@@ -28,6 +28,7 @@ from acumat.web.forms import (
     values_from_form,
 )
 from acumat.web.pages.charts import trend_chart
+from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -49,8 +50,9 @@ async def save_checkin(request: Request, db: DbDep, actor: ActorDep) -> Response
         state = form_state("checkin", values_from_form(form), exc.problems)
         return _render_today(request, db, actor, state)
     if result.triage is not None and result.triage.is_urgent:
-        return RedirectResponse("/check/result", status_code=303)
-    return RedirectResponse("/?saved=checkin", status_code=303)
+        return RedirectResponse("/check/result?saved=checkin", status_code=303)
+    skipped = "&recheck=skipped" if flags is None else ""
+    return RedirectResponse(f"/?saved=checkin{skipped}", status_code=303)
 
 
 @router.post("/log/{kind}", dependencies=[FormGuard])
@@ -78,6 +80,8 @@ def _render_today(
         "chart": trend_chart(db, actor, 30, True),
         "safety": screening.mat_status(db, actor),
         "signs": daily_signs(),
+        "recheck_skipped": request.query_params.get("recheck") == "skipped",
+        **safety_frame(actor),
     }
     return render(request, "today.html", context, 422 if refused else 200)
 
