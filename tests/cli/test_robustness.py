@@ -85,7 +85,7 @@ def test_an_answers_file_with_a_byte_order_mark_is_read(run: Run, tmp_path: Path
 @pytest.mark.parametrize("minutes", ["nan", "inf", "1e20"])
 def test_nonsense_session_minutes_are_refused(run: Run, home_url: str, minutes: str) -> None:
     err = assert_clean_refusal(run("log", "session", "--minutes", minutes))
-    assert "actual_minutes" in err
+    assert err.startswith("Error: --minutes: must be a number from 0 to 60")
     assert count_entries(home_url) == 0
 
 
@@ -105,7 +105,8 @@ def test_a_huge_edit_id_is_not_found(run: Run) -> None:
 )
 def test_out_of_range_or_numeric_times_are_refused(run: Run, home_url: str, start: str) -> None:
     err = assert_clean_refusal(run("log", "episode", "--start", start, "--peak", "5"))
-    assert "started_at" in err
+    assert err.startswith("Error: --start: ")
+    assert "started_at" not in err
     assert count_entries(home_url) == 0
 
 

@@ -70,7 +70,7 @@ def test_export_of_an_unknown_format_exits_2(run: Run, tmp_path: Path) -> None:
     result = run("export", "--format", "xml", "--out", str(tmp_path / "x.xml"))
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: format: must be csv or json, not 'xml'\n",
+        "Error: --format: must be csv or json, not 'xml'; for example --format csv\n",
     )
 
 

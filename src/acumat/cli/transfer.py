@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acumat.cli.state import state
+from acumat.cli.state import open_diary, state
 
 if TYPE_CHECKING:
     from acumat.services.backup import RestoreResult
@@ -46,11 +46,11 @@ def export(
     """
     from acumat.services import transfer
 
-    cli = state(ctx)
+    db, actor = open_diary(ctx)
     if out == "-":
-        typer.echo(transfer.export_diary(cli.database(), cli.actor(), fmt), nl=False)
+        typer.echo(transfer.export_diary(db, actor, fmt), nl=False)
         return
-    result = transfer.write_export(cli.database(), cli.actor(), Path(out), fmt, overwrite=force)
+    result = transfer.write_export(db, actor, Path(out), fmt, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -72,8 +72,8 @@ def import_(
     """
     from acumat.services import transfer
 
-    cli = state(ctx)
-    summary = transfer.import_file(cli.database(), cli.actor(), file)
+    db, actor = open_diary(ctx)
+    summary = transfer.import_file(db, actor, file)
     if as_json:
         _emit(summary)
     else:
@@ -97,8 +97,8 @@ def backup(
     """
     from acumat.services import backup as service
 
-    cli = state(ctx)
-    result = service.backup(cli.database(), cli.actor(), out, overwrite=force)
+    db, actor = open_diary(ctx)
+    result = service.backup(db, actor, out, overwrite=force)
     if as_json:
         _emit(result)
     else:
