@@ -297,3 +297,95 @@ def test_settings_show_and_change_the_time_zone(home: Path) -> None:
     assert "Europe/Oslo" in runner.invoke(app, ["settings"]).output
     refused = runner.invoke(app, ["settings", "--timezone", "Nowhere/Else"])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("flags", "started"),
+    [
+        (["--start", "now"], "2026-03-15T12:00:00Z"),
+        (["--start", "9:30"], "2026-03-15T09:30:00Z"),
+        (["--start", "today 08:05"], "2026-03-15T08:05:00Z"),
+        (["--start", "yesterday 22:15"], "2026-03-14T22:15:00Z"),
+        (["--start", "2026-03-14 07:00"], "2026-03-14T07:00:00Z"),
+    ],
+)
+def test_times_are_taken_as_people_say_them(run: Run, flags: list[str], started: str) -> None:
+    assert stored(run, *CARE, *flags)["started_at"] == started
+
+
+def test_times_are_read_in_the_persons_own_zone(run: Run) -> None:
+    run("settings", "--timezone", "Europe/Oslo")
+    assert stored(run, *CARE, "--start", "today 09:30")["started_at"] == "2026-03-15T08:30:00Z"
+    checkin = stored(run, "log", "checkin", "--day", "yesterday", "--pain", "2")
+    assert checkin["day"] == "2026-03-14"
+
+
+@pytest.mark.parametrize("word", ["heat", "Heat", "HEAT", "1"])
+def test_a_choice_is_taken_by_code_label_or_number(run: Run, word: str) -> None:
+    assert stored(run, "log", "care", "--kind", word, "--minutes", "15")["kind"] == "heat"
+
+
+def test_several_places_go_in_one_flag_or_repeated(run: Run) -> None:
+    one = stored(run, *EPISODE, "--location", "lower_left,Lower back, right", "--trigger", "2")
+    assert (one["locations"], one["triggers"]) == (
+        ["lower_left", "lower_right"],
+        ["sitting_posture"],
+    )
+    two = stored(run, *EPISODE, "--location", "lower_left", "--location", "hip_left")
+    assert two["locations"] == ["lower_left", "hip_left"]
+
+
+def test_an_interrupted_zero_minute_session_is_kept(run: Run) -> None:
+    entry = stored(run, "log", "session", "--minutes", "0", "--stopped-early",
+                   "--stop-reason", "interrupted")  # fmt: skip
+    assert (entry["actual_minutes"], entry["started_at"]) == (0, "2026-03-15T12:00:00Z")
+
+
+def emergency(run: Run, tmp_path: Path) -> None:
+    from tests.safety.kit import complete
+
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(complete({"chest_pain": "yes"})))
+    assert run("check", "--answers", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args", [CARE, CHECKIN, ["diary"], ["export", "--out", "-"], ["log", "delete", "care", "9"]]
+)
+def test_every_data_command_shows_an_active_urgent_result_first(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    emergency(run, tmp_path)
+    err = " ".join(run(*args).stderr.split())
+    assert err.lstrip("╭─ ").startswith("Emergency")
+    assert "Call 999" in err
+    assert "From your answers on Sun 15 Mar 2026, 12:00" in err
+    assert "answer the questions again: acumat check" in err
+
+
+def test_no_banner_without_an_urgent_result(run: Run) -> None:
+    assert "Emergency" not in run(*CARE).stderr
+
+
+def test_a_session_against_do_not_use_gets_a_gentle_word_and_is_saved(
+    run: Run, tmp_path: Path
+) -> None:
+    emergency(run, tmp_path)
+    result = run("log", "session", "--minutes", "10", "--json")
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "Your latest safety result says not to use a mat for now" in said
+    assert "What you did is saved all the same" in said
+    assert json.loads(result.stdout)["actual_minutes"] == 10
+
+
+def test_at_a_terminal_a_session_against_do_not_use_asks_how_they_feel(
+    run: Run, tmp_path: Path
+) -> None:
+    emergency(run, tmp_path)
+    answers = "\n10\n10\n\n\nn\nn\n\n\n"
+    result = run("log", "session", "-i", input="worse\n" + answers)
+    assert result.exit_code == 0, result.stderr
+    assert "How do you feel now?" in result.stderr
+    assert "Please do this now:" in result.stderr
+    assert "Saved mat session 1" in result.stdout

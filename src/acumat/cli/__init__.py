@@ -40,7 +40,9 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL, e.g. postgresql+psycopg://user@host/db."),
+        typer.Option(
+            "--db", metavar="URL", help="Database URL, e.g. postgresql+psycopg://user@host/db."
+        ),
     ] = None,
     version: Annotated[
         bool,

@@ -20,11 +20,7 @@ from acumat.cli.state import state
 if TYPE_CHECKING:
     from acumat.safety import Item
 
-app = typer.Typer(
-    cls=AcumatGroup,
-    help="Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.",
-    invoke_without_command=True,
-)
+app = typer.Typer(cls=AcumatGroup, invoke_without_command=True)
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also show rule and source ids.")]
 YOUNGER = (
@@ -38,7 +34,10 @@ def check(
     ctx: typer.Context,
     items: Annotated[bool, typer.Option("--items", help="List the questions.")] = False,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="JSON file mapping question ids to answers.")
+        Path | None,
+        typer.Option(
+            "--answers", metavar="FILE", help="JSON file mapping question ids to answers."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Evaluate --answers without saving.")
@@ -46,7 +45,9 @@ def check(
     verbose: Verbose = False,
     as_json: AsJson = False,
 ) -> None:
-    """Answer the safety questions and get what to do now, whether a mat is safe, and why.
+    """Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.
+
+    You get what to do now, whether a mat is safe for you, and why.
 
     Without options the questions are asked one at a time, and an answer that needs help
     straight away stops the questions and tells you what to do. The result is saved, and
@@ -73,7 +74,9 @@ def check(
 @app.command()
 def approve(
     ctx: typer.Context,
-    clinician: Annotated[str, typer.Option("--clinician", help="Who approved, e.g. 'Dr Lee, GP'.")],
+    clinician: Annotated[
+        str, typer.Option("--clinician", metavar="NAME", help="Who approved, e.g. 'Dr Lee, GP'.")
+    ],
     on: Annotated[
         str | None,
         option(
@@ -82,7 +85,7 @@ def approve(
             help="Day they said so: YYYY-MM-DD, today or yesterday; default today.",
         ),
     ] = None,
-    note: Annotated[str, typer.Option("--note", help="Anything they added.")] = "",
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Anything they added.")] = "",
     as_json: AsJson = False,
 ) -> None:
     """Record that a clinician said using a mat is fine, clearing a caution-consult verdict.

@@ -25,7 +25,9 @@ def register(app: typer.Typer) -> None:
 
 def diary(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option("--days", help="How many days back, today included.")] = 14,
+    days: Annotated[
+        int, typer.Option("--days", metavar="N", help="How many days back, today included.")
+    ] = 14,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
 ) -> None:
     """Show your recent check-ins, spasm episodes, mat sessions and care, newest first.

@@ -58,7 +58,9 @@ Interactive = Annotated[
         help="Ask for every value not given as a flag (Enter skips optional ones).",
     ),
 ]
-Note = Annotated[str | None, typer.Option("--note", help="Free text, up to 2000 characters.")]
+Note = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help="Free text, up to 2000 characters.")
+]
 Edit = Annotated[
     int | None,
     option(

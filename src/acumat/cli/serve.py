@@ -26,10 +26,17 @@ def serve(
     ctx: typer.Context,
     host: Annotated[
         str | None,
-        typer.Option("--host", help="Address to listen on; default 127.0.0.1 (ACUMAT_HOST)."),
+        typer.Option(
+            "--host",
+            metavar="ADDRESS",
+            help="Address to listen on; default 127.0.0.1 (ACUMAT_HOST).",
+        ),
     ] = None,
     port: Annotated[
-        int | None, typer.Option("--port", help="Port to listen on; default 8000 (ACUMAT_PORT).")
+        int | None,
+        typer.Option(
+            "--port", metavar="PORT", help="Port to listen on; default 8000 (ACUMAT_PORT)."
+        ),
     ] = None,
     open_browser: Annotated[
         bool, typer.Option("--open/--no-open", help="Open the app in your web browser.")

@@ -28,11 +28,16 @@ def register(app: typer.Typer) -> None:
 
 def export(
     ctx: typer.Context,
-    out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for the screen.")],
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="FILE", help="File to write, or - for the screen.")
+    ],
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="csv or json; default: the file's extension, else json."
+            "--format",
+            "-f",
+            metavar="csv|json",
+            help="csv or json; default: the file's extension, else json.",
         ),
     ] = None,
     force: ForceFlag = False,
@@ -59,7 +64,7 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="An acumat CSV or JSON export.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An acumat CSV or JSON export.")],
     as_json: JsonFlag = False,
 ) -> None:
     """Add the entries of an acumat export that your diary does not have yet.
@@ -85,7 +90,9 @@ def import_(
 
 def backup(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write the backup to.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="File to write the backup to.")
+    ],
     force: ForceFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -109,7 +116,10 @@ def backup(
 def restore(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="A backup: a SQLite copy from `acumat backup`, or a JSON export.")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A backup: a SQLite copy from `acumat backup`, or a JSON export."
+        ),
     ],
     force: Annotated[
         bool,
@@ -143,7 +153,8 @@ def restore(
 def demo(
     ctx: typer.Context,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Another seed gives another made-up story.")
+        int | None,
+        typer.Option("--seed", metavar="N", help="Another seed gives another made-up story."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
