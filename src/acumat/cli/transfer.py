@@ -156,21 +156,43 @@ def demo(
         int | None,
         typer.Option("--seed", metavar="N", help="Another seed gives another made-up story."),
     ] = None,
+    remove: Annotated[
+        bool,
+        typer.Option(
+            "--remove", help="Delete every demo entry in one step; your own entries stay."
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Fill an empty diary with ten weeks of made-up entries, marked as demo data.
 
-    Example: ACUMAT_HOME=/tmp/acumat-demo acumat demo --seed 7
+    Try it in a folder of its own, so it never mixes with your diary. The demo writes no
+    safety result: answer the questions yourself with `acumat check`.
+    --remove deletes every demo entry again, all at once.
+
+    \b
+    Example:
+      ACUMAT_HOME=/tmp/acumat-demo acumat demo --seed 7
+      acumat demo --remove
     """
     from acumat.services import demo as service
 
-    cli = state(ctx)
-    counts = service.load_demo(cli.database(), cli.actor(), seed)
+    db, actor = open_diary(ctx)
+    if remove:
+        removed = service.remove_demo(db, actor)
+        if as_json:
+            _emit({"removed": removed})
+        else:
+            typer.echo(f"Removed {_plural(removed, 'demo row')}; your own entries are untouched.")
+        return
+    counts = service.load_demo(db, actor, seed)
     if as_json:
         _emit(counts)
     else:
         typer.echo(f"Added {describe(counts)} of demo data, each marked as demo.")
-        typer.echo("See them with `acumat diary --days 70`.")
+        typer.echo(
+            "See them with `acumat diary --days 70`; remove them with `acumat demo --remove`."
+        )
 
 
 def describe(counts: EntryCounts) -> str:
