@@ -18,7 +18,7 @@ import pytest
 TIMEOUT = 60
 
 
-def acumat(home: Path, *args: str) -> pexpect.spawn:
+def acumat(home: Path, *args: str) -> pexpect.spawn[str]:
     env = {**os.environ, "ACUMAT_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"}
     return pexpect.spawn(
         sys.executable,
@@ -43,7 +43,7 @@ def printed_json(home: Path, *args: str) -> object:
     return json.loads(done.stdout)
 
 
-def finish(child: pexpect.spawn) -> int:
+def finish(child: pexpect.spawn[str]) -> int:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus is not None
