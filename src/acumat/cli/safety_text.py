@@ -181,6 +181,7 @@ def print_status(current: MatStatus, zone: tzinfo, *, verbose: bool = False) -> 
     line.append(current.message, style=VERDICT_STYLES.get(current.verdict or "", ""))
     out.print(line)
     if verbose:
+        out.print(Text("\nWhy:", style="bold"))
         for reason in screening.reasons:
             out.print(reason_text(reason.model_dump(), verbose=True))
 
