@@ -106,3 +106,43 @@ def test_ctrl_c_at_a_question_says_nothing_was_saved(home: Path, args: list[str]
     child.sendintr()
     child.expect_exact("Stopped. Nothing was saved.")
     assert finish(child) == 130
+
+
+def run_quietly(home: Path, *args: str) -> None:
+    env = {**os.environ, "ACUMAT_HOME": str(home)}
+    subprocess.run(
+        [sys.executable, "-m", "acumat", *args],
+        env=env,
+        capture_output=True,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_delete_says_what_the_entry_is_and_keeps_it_on_no(home: Path) -> None:
+    run_quietly(home, "log", "care", "--kind", "heat", "--minutes", "15", "--start", "9:30")
+    child = acumat(home, "log", "delete", "care", "1")
+    child.expect(r"Delete care activity 1: heat, 15 min from \d{4}-\d\d-\d\d 09:30\?")
+    child.sendline("n")
+    child.expect_exact("Nothing was deleted.")
+    assert finish(child) == 1
+    diary = printed_json(home, "diary")
+    assert isinstance(diary, dict)
+    assert len(diary["care"]) == 1
+
+
+def test_replace_lists_what_it_clears_and_asks_first(home: Path) -> None:
+    run_quietly(home, "log", "checkin", "--day", "yesterday", "--pain", "3", "--sleep", "6",
+                "--no-red-flags")  # fmt: skip
+    child = acumat(home, "log", "checkin", "--day", "yesterday", "--pain", "5", "--replace")
+    child.expect_exact("clears: --sleep 6.")
+    child.expect_exact("Replace it?")
+    child.sendline("y")
+    child.expect_exact("Any of them? [yes/no/unsure]")
+    child.sendline("no")
+    child.expect_exact("Replaced check-in for")
+    assert finish(child) == 0
+    diary = printed_json(home, "diary")
+    assert isinstance(diary, dict)
+    [checkin] = diary["checkins"]
+    assert (checkin["pain"], checkin["sleep_quality"]) == (5, None)
