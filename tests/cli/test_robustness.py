@@ -129,3 +129,17 @@ def test_a_database_made_readable_by_others_is_made_private_again(run: Run, home
     (home / "acumat.db").chmod(0o644)
     assert run("diary").exit_code == 0
     assert stat.S_IMODE(os.stat(home / "acumat.db").st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["diary", "--days", "abc"], "--days: must be a whole number (got 'abc'); for example"),
+        (["demo", "--seed", "x"], "--seed: must be a whole number (got 'x')"),
+        (["log", "care", "--edit", "x", "--minutes", "3"], "--edit: must be a whole number"),
+    ],
+)
+def test_no_number_option_speaks_in_clicks_words(run: Run, args: list[str], said: str) -> None:
+    err = assert_clean_refusal(run(*args))
+    assert said in err
+    assert "Invalid value" not in err

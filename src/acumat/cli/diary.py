@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.output import safe_text
 from acumat.cli.state import open_diary
 
@@ -26,7 +27,13 @@ def register(app: typer.Typer) -> None:
 def diary(
     ctx: typer.Context,
     days: Annotated[
-        int, typer.Option("--days", metavar="N", help="How many days back, today included.")
+        int,
+        option(
+            "--days",
+            kind=Whole(0, 10**9, 30),
+            metavar="N",
+            help="How many days back, today included.",
+        ),
     ] = 14,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
 ) -> None:

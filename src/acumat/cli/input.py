@@ -19,6 +19,7 @@ DECIMAL = re.compile(r"([0-9]{1,9}(\.[0-9]{0,6})?|\.[0-9]{1,6})")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ISO_DAY_T = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}t[0-9:.]+")
 CLOCK = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})")
+OPEN_ENDED = 10**6  # a range this wide is the service's to judge, so it is not shown
 RELATIVE_DAYS = {"today": 0, "yesterday": 1}
 TIME_FORMS = '"YYYY-MM-DD HH:MM", "today 09:30", "yesterday 22:15", 09:30 or now'
 TIME_EXAMPLE = '"today 09:30"'
@@ -32,11 +33,12 @@ class Refused(ValueError):
 def whole_number(text: str, low: int, high: int) -> int:
     """``text`` as a whole number from ``low`` to ``high``, taken exactly."""
     typed = text.strip()
+    span = f" from {low} to {high}" if high < OPEN_ENDED else ""
     if not WHOLE.fullmatch(typed):
-        raise Refused(f"must be a whole number from {low} to {high} (got {_shown(typed)})")
+        raise Refused(f"must be a whole number{span} (got {_shown(typed)})")
     value = int(typed)
     if not low <= value <= high:
-        raise Refused(f"must be a whole number from {low} to {high} (got {value})")
+        raise Refused(f"must be a whole number{span} (got {value})")
     return value
 
 

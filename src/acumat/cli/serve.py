@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.state import state
 from acumat.errors import AcumatError, InvalidInput, Problem
 
@@ -34,8 +35,11 @@ def serve(
     ] = None,
     port: Annotated[
         int | None,
-        typer.Option(
-            "--port", metavar="PORT", help="Port to listen on; default 8000 (ACUMAT_PORT)."
+        option(
+            "--port",
+            kind=Whole(1, 65535, 8080),
+            metavar="PORT",
+            help="Port to listen on; default 8000 (ACUMAT_PORT).",
         ),
     ] = None,
     open_browser: Annotated[

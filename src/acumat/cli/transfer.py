@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.state import open_diary, state
 
 if TYPE_CHECKING:
@@ -154,7 +155,9 @@ def demo(
     ctx: typer.Context,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", metavar="N", help="Another seed gives another made-up story."),
+        option(
+            "--seed", kind=Whole(0, 2**63, 7), metavar="N", help="Another seed gives another story."
+        ),
     ] = None,
     remove: Annotated[
         bool,
