@@ -143,3 +143,21 @@ def test_no_number_option_speaks_in_clicks_words(run: Run, args: list[str], said
     err = assert_clean_refusal(run(*args))
     assert said in err
     assert "Invalid value" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "approve"], 'Error: --clinician: is required; for example --clinician "Dr Lee'),
+        (["log", "care", "--foo"], "Error: there is no option --foo; see `acumat log care --help`"),
+        (["log", "delete", "care"], "Error: ID|DAY: is required; see `acumat log delete --help`"),
+        (["nonsense"], "Error: that command line does not fit this command; see `acumat --help`"),
+    ],
+)
+def test_a_command_line_that_does_not_fit_is_explained_in_acumats_words(
+    run: Run, args: list[str], said: str
+) -> None:
+    err = assert_clean_refusal(run(*args))
+    assert err.startswith(said)
+    assert "Usage:" not in err
+    assert "Missing option" not in err

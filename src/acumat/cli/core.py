@@ -91,6 +91,33 @@ def say_refusal(exc: InvalidInput, command: _click.Command) -> None:
 LEAF = "acumat.command"
 
 
+def command_words(ctx: _click.Context | None) -> str:
+    """``acumat log care``: the command as a person types it, whatever the program name."""
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["acumat", *names])
+
+
+def usage_words(exc: _click.exceptions.UsageError) -> str:
+    """acumat's words for a command line that does not fit the command (click's are for
+    programmers): a missing value names its flag with an example, an unknown flag is named."""
+    errors = _click.exceptions
+    command = exc.ctx.command if exc.ctx is not None else None
+    see = f"see `{command_words(exc.ctx)} --help`"
+    if isinstance(exc, errors.MissingParameter) and exc.param is not None:
+        param = exc.param
+        is_option = isinstance(param, TyperOption) and param.opts
+        name = param.opts[0] if is_option else (param.metavar or param.name or "").upper()
+        example = example_of(name, command.help or "") if command else ""
+        tail = f"; for example {name} {example}" if example else f"; {see}"
+        return f"{name}: is required{tail}"
+    if isinstance(exc, errors.NoSuchOption):
+        return f"there is no option {exc.option_name}; {see} for the ones there are"
+    return f"that command line does not fit this command; {see}"
+
+
 class AcumatGroup(TyperGroup):
     """Every acumat group: refusals name the flags of the command that was run, Ctrl+C
     says nothing was saved, and ``acumat --help`` lists commands in a newcomer's order.
@@ -131,6 +158,11 @@ class AcumatGroup(TyperGroup):
         except AcumatError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from exc
+        except _click.exceptions.UsageError as exc:
+            if isinstance(exc, _click.exceptions.NoArgsIsHelpError):
+                raise
+            typer.echo(f"Error: {usage_words(exc)}", err=True)
+            raise typer.Exit(2) from exc
         except (typer.Abort, KeyboardInterrupt) as exc:
             typer.echo(f"\n{STOPPED}", err=True)
             raise typer.Exit(INTERRUPTED) from exc
