@@ -10,6 +10,13 @@ import typer
 from acumat.cli.options import Whole, option
 from acumat.cli.output import safe_text
 from acumat.cli.state import open_diary
+from acumat.diary.vocabulary import (
+    BACK_LOCATIONS,
+    CARE_KINDS,
+    SKIN_REACTIONS,
+    STOP_REASONS,
+    TRIGGERS,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -85,6 +92,11 @@ def has_demo(page: DiaryPage) -> bool:
     return any(entry.is_demo for group in groups for entry in group)
 
 
+def labels(codes: list[str], vocabulary: dict[str, str]) -> str:
+    """Stored codes as the words a person reads (``lower_left`` is "Lower back, left")."""
+    return "; ".join(vocabulary.get(code, code) for code in codes)
+
+
 def table(title: str, *columns: str) -> Table:
     from rich.table import Table
 
@@ -141,8 +153,8 @@ def episodes(page: DiaryPage, zone: tzinfo) -> Table | None:
             local_time(e.started_at, zone),
             local_time(e.ended_at, zone, "ongoing"),
             str(e.peak_intensity),
-            ", ".join(e.locations),
-            ", ".join(e.triggers),
+            labels(e.locations, BACK_LOCATIONS),
+            labels(e.triggers, TRIGGERS),
             safe_text(e.note),
         )
     return grid
@@ -164,8 +176,8 @@ def sessions(page: DiaryPage, zone: tzinfo) -> Table | None:
             number(s.planned_minutes),
             pain_change(s.pain_before, s.pain_after),
             "yes" if s.fabric_layer else "no",
-            s.stop_reason or "",
-            "" if s.skin_reaction == "none" else s.skin_reaction,
+            labels([s.stop_reason] if s.stop_reason else [], STOP_REASONS),
+            "" if s.skin_reaction == "none" else labels([s.skin_reaction], SKIN_REACTIONS),
         )
     return grid
 
@@ -180,7 +192,7 @@ def care(page: DiaryPage, zone: tzinfo) -> Table | None:
         grid.add_row(
             mark(c, str(c.id)),
             local_time(c.started_at, zone),
-            c.kind,
+            labels([c.kind], CARE_KINDS),
             number(c.minutes),
             safe_text(c.note),
         )
