@@ -98,11 +98,37 @@ def test_bad_answer_files_exit_2_with_a_message(
     assert message in result.stderr
 
 
-def test_text_output_puts_an_emergency_first(run: Run, tmp_path: Path) -> None:
+def test_text_output_puts_an_emergency_first_in_words(run: Run, tmp_path: Path) -> None:
     path = answers_file(tmp_path, complete({"chest_pain": "yes", "heart_condition": "yes"}))
-    lines = run("check", "--answers", path).stdout.splitlines()
-    assert lines[0].startswith("!! EMERGENCY: Call 999")
-    assert lines[1].startswith("   Do this now:")
+    text = run("check", "--answers", path).stdout
+    lines = [line.strip("│╭╮╰╯─ ") for line in text.splitlines()]
+    assert lines[0].startswith("Emergency")  # the panel's title
+    assert lines[1].startswith("Call 999")
+    assert lines[2].startswith("Do this now:")
+    assert "It will show first on every acumat command" in " ".join(text.split())
+    assert "EMERGENCY" not in text
+    assert "!!" not in text
+    assert "MAT-" not in text
+    assert "RF-" not in text
+
+
+def test_verbose_adds_rule_and_source_ids(run: Run, tmp_path: Path) -> None:
+    path = answers_file(tmp_path, complete({"heart_condition": "yes"}))
+    plain = run("check", "--answers", path, "--dry-run").stdout
+    verbose = run("check", "--answers", path, "--dry-run", "--verbose").stdout
+    assert "Rule MAT-C1" in verbose
+    assert "Rule " not in plain
+    assert "Not saved (--dry-run)." in plain
+    assert "SELF_CARE" not in plain
+    assert "caution-consult" not in plain
+
+
+def test_status_is_worded_and_dated_in_the_persons_zone(run: Run, tmp_path: Path) -> None:
+    run("check", "--answers", answers_file(tmp_path, complete({})))
+    shown = run("check", "status").stdout
+    assert "Latest safety check: Sun 15 Mar 2026, 12:00." in shown
+    assert "Look after your back yourself" in shown
+    assert "SELF_CARE" not in shown
 
 
 def test_ok_result_shows_the_mat_checklist(run: Run, tmp_path: Path) -> None:
@@ -146,7 +172,7 @@ def test_interactive_check_asks_only_what_applies_and_saves(run: Run, home_url: 
 @pytest.mark.usefixtures("terminal")
 def test_interactive_check_re_asks_a_refused_answer(run: Run) -> None:
     result = run("check", "--json", input="200\n44\n6\n3\n" + "no\n" * 200)
-    assert "Please answer 16-120" in result.stderr
+    assert '"How old are you?": must be a whole number from 16 to 120 (got 200)' in result.stderr
     assert printed_json(result.stdout)["urgency"] == "SELF_CARE"
 
 
@@ -210,9 +236,9 @@ def test_an_invalid_answer_never_hides_an_urgent_one(run: Run, tmp_path: Path) -
     assert saved["complete"] is False
     assert [r["field"] for r in saved["refused"]] == ["age"]
     shown = run("check", "--answers", str(path))
-    assert shown.stdout.startswith("!! EMERGENCY")
+    assert shown.stdout.lstrip("╭─ ").startswith("Emergency")
     assert "These answers were not accepted" in shown.stdout
-    assert "age: must be a whole number from 16 to 120" in shown.stdout
+    assert "How old are you?: must be a whole number from 16 to 120" in shown.stdout
     status = json.loads(run("check", "status", "--json").stdout)
     assert status["screening"]["urgency"] == "EMERGENCY"
     assert "age" not in status["screening"]["answers"]  # only accepted answers are stored
@@ -225,7 +251,7 @@ def test_a_number_is_taken_exactly_never_completed(run: Run, home_url: str) -> N
     lines = ["12", "44", "6", "3"] + ["n"] * (first.index("saddle_numbness") - 3) + ["yes"]
     result = run("check", "--json", input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
-    assert "Please answer 16-120." in result.stderr
+    assert "aged 16 and over" in result.stderr
     with make_engine(home_url).connect() as conn:
         answers = conn.execute(select(Screening.answers)).scalar_one()
     assert str(answers["age"]) == "44"

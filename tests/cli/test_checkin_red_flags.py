@@ -22,7 +22,7 @@ def test_a_new_red_flag_prints_the_emergency_before_the_checkin(run: Run, tmp_pa
     result = run(*CHECKIN, "--red-flag", "saddle_numbness")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("!! EMERGENCY")
+    assert lines[0].lstrip("╭─ ").startswith("Emergency")
     assert lines[-1].startswith("Saved check-in")
 
 
@@ -68,7 +68,7 @@ def test_interactive_checkin_asks_each_sign_only_after_a_yes(run: Run, tmp_path:
                   input="\n" * 8 + "yes\n" + "no\n" * 6 + "yes\n" + "no\n" * 5)  # fmt: skip
     assert worried.exit_code == 0, worried.stderr
     shown = [line.strip() for line in worried.stdout.splitlines()]
-    alarm = next(i for i, line in enumerate(shown) if line.startswith("!! EMERGENCY"))
+    alarm = next(i for i, line in enumerate(shown) if line.lstrip("╭─ ").startswith("Emergency"))
     assert alarm < next(i for i, line in enumerate(shown) if line.startswith("Saved check-in"))
 
 
@@ -86,8 +86,9 @@ def test_a_taken_day_still_shows_the_emergency_before_the_error(run: Run) -> Non
     run(*CHECKIN)
     result = run(*CHECKIN, "--red-flag", "chest_pain")
     assert result.exit_code == 2
-    assert result.stdout.startswith("!! EMERGENCY")
+    assert result.stdout.lstrip("╭─ ").startswith("Emergency")
     assert "already a check-in" in result.stderr
+    assert "--edit 2026-03-15" in result.stderr
 
 
 def test_a_checkin_without_the_signs_says_they_were_not_checked(run: Run) -> None:

@@ -37,7 +37,9 @@ def test_diary_shows_a_table_per_kind(run: Run) -> None:
     for title in ("Check-ins", "Spasm episodes", "Mat sessions", "Care"):
         assert title in result.stdout
     assert "2026-03-14 09:30" in result.stdout
-    assert "lifting" in result.stdout
+    assert "Lifting or carrying" in result.stdout  # words, not the stored code
+    assert "lifting" not in result.stdout
+    assert "Heat" in result.stdout
     assert "[bold]" in result.stdout  # the person's text is never read as markup
     assert "demo" not in result.stdout
 

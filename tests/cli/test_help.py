@@ -91,3 +91,34 @@ def test_help_imports_no_heavy_module() -> None:
 
 def test_the_probe_would_notice_a_heavy_import() -> None:
     assert "sqlalchemy" in imported_modules("--db", "sqlite:///:memory:", "db", "upgrade")
+
+
+def test_commands_are_listed_in_the_order_a_newcomer_needs_them() -> None:
+    shown = CliRunner().invoke(app, ["--help"]).stdout
+    assert "Start here: acumat check" in shown
+    listed = shown.split("Commands:")[1].split()
+    order = ["check", "log", "diary", "settings", "serve", "export", "import", "backup"]
+    positions = [listed.index(name) for name in [*order, "restore", "demo", "db"]]
+    assert positions == sorted(positions)
+
+
+def test_check_itself_shows_an_example() -> None:
+    assert "acumat check status" in CliRunner().invoke(app, ["check", "--help"]).stdout
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "acumat")
+def test_no_option_shows_a_bare_type_as_its_placeholder(path: tuple[str, ...]) -> None:
+    shown = CliRunner().invoke(app, [*path, "--help"]).stdout
+    options = [line for line in shown.splitlines() if line.lstrip().startswith("-")]
+    for bare in ("<str>", "<int>", "<float>", "<path>"):
+        assert not [o for o in options if bare in o], f"`acumat {' '.join(path)}` shows {bare}"
+    assert "{file}" not in shown
+
+
+def test_days_and_times_show_their_forms() -> None:
+    checkin = CliRunner().invoke(app, ["log", "checkin", "--help"]).stdout
+    assert "--day YYYY-MM-DD" in checkin
+    episode = CliRunner().invoke(app, ["log", "episode", "--help"]).stdout
+    assert '"YYYY-MM-DD HH:MM"|HH:MM|now' in episode
+    approve = CliRunner().invoke(app, ["check", "approve", "--help"]).stdout
+    assert "--on YYYY-MM-DD" in approve

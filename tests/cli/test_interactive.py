@@ -49,10 +49,37 @@ def test_interactive_asks_why_only_after_stopping_early(run: Run) -> None:
     assert (session["stopped_early"], session["stop_reason"]) == (True, "numbness")
 
 
-def test_a_wrong_interactive_answer_is_refused_like_a_flag(run: Run, home_url: str) -> None:
-    result = run("log", "checkin", "-i", input="12\n\n\n\n\n\n\nn\n\n")
-    assert result.exit_code == 2
-    assert "pain" in result.stderr
+def test_a_wrong_interactive_answer_is_asked_again_keeping_the_others(run: Run) -> None:
+    answers = "4\n11\n6\n\n\n\n\n\nn\n\nno\n"
+    result = run("log", "checkin", "-i", "--day", "yesterday", "--json", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "Back pain on average: must be a whole number from 0 to 10 (got 4)" not in result.stderr
+    assert (
+        "How much pain got in the way of enjoying life: must be a whole number from 0 to "
+        "10 (got 11). Please try again." in result.stderr
+    )
+    entry = json.loads(result.stdout[result.stdout.index("{\n") :])
+    assert (entry["day"], entry["pain"], entry["peg_enjoyment"]) == ("2026-03-14", 4, 6)
+
+
+def test_an_end_before_the_start_is_asked_again_at_once(run: Run) -> None:
+    answers = "today 09:30\n09:00\n09:45\n6\n1,Lower back, right\nLIFTING\n\n"
+    result = run("log", "episode", "-i", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "End: End must not be before Start. Please try again." in result.stderr
+    assert "ended_at" not in result.stderr
+    episode = json.loads(run("diary", "--json").stdout)["episodes"][0]
+    assert (episode["started_at"], episode["ended_at"]) == (
+        "2026-03-15T09:30:00Z",
+        "2026-03-15T09:45:00Z",
+    )
+    assert (episode["locations"], episode["triggers"]) == (["neck", "lower_right"], ["lifting"])
+
+
+def test_ctrl_c_or_the_end_of_input_says_nothing_was_saved(run: Run, home_url: str) -> None:
+    result = run("log", "episode", "-i", input="now\n")
+    assert result.exit_code == 130
+    assert "Stopped. Nothing was saved." in result.stderr
     assert count_entries(home_url) == 0
 
 

@@ -91,48 +91,61 @@ def test_care_takes_an_explicit_start(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("args", "said"),
     [
-        ([*CHECKIN[:-1], "11"], "pain"),
-        (["log", "checkin", "--day", "2026-03-16", "--pain", "3"], "day"),
-        ([*SESSION[:-1], "-5"], "actual_minutes"),
-        (["log", "care", "--kind", "heat", "--minutes", "-1"], "minutes"),
-        ([*EPISODE, "--trigger", "gardening"], "triggers"),
-        ([*EPISODE, "--location", "knee"], "locations"),
-        ([*EPISODE, "--end", "2026-03-14 09:00"], "ended_at"),
-        (["log", "episode", "--start", "2026-03-16 09:00", "--peak", "3"], "started_at"),
-        (["log", "care", "--kind", "sauna", "--minutes", "10"], "kind"),
-        ([*SESSION, "--stop-reason", "interrupted"], "stop_reason"),
-        ([*CHECKIN, "--note", "x" * 2001], "note"),
+        ([*CHECKIN[:-1], "11"], "--pain: must be a whole number from 0 to 10 (got 11); for "
+         "example --pain 4"),
+        (["log", "checkin", "--day", "2026-03-16", "--pain", "3"], "--day: must be today"),
+        ([*SESSION[:-1], "-5"], "--minutes: must be a number from 0 to 60"),
+        (["log", "care", "--kind", "heat", "--minutes", "-1"], "--minutes: must be a number"),
+        ([*EPISODE, "--trigger", "gardening"], "--trigger: must be one of: 1 lifting"),
+        ([*EPISODE, "--location", "knee"], "--location: must be one of: 1 neck (Neck)"),
+        ([*EPISODE, "--end", "2026-03-14 09:00"], "--end must not be before --start"),
+        (["log", "episode", "--start", "2026-03-16 09:00", "--peak", "3"], "--start: "),
+        (["log", "care", "--kind", "sauna", "--minutes", "10"], "--kind: must be one of"),
+        ([*SESSION, "--stop-reason", "interrupted"], "--stop-reason: is only allowed when"),
+        ([*CHECKIN, "--note", "x" * 2001], "--note: must be at most 2000 characters"),
+        ([*CHECKIN, "--sleep", "12", "--sitting", "30"], "--sleep: must be a whole number"),
+        (["log", "checkin", "--day", "26/11/2026", "--pain", "3"], "--day: must be YYYY-MM-DD"),
+        (["log", "session", "--minutes", "0"], "--minutes: a mat session of 0 minutes"),
+        (["log", "episode", "--start", "2026-03-14", "--peak", "3"],
+         '--start: needs a time of day as well, such as "2026-03-14 09:30"'),
     ],
-)
-def test_bad_input_exits_2_naming_the_field_and_writes_nothing(
-    run: Run, home_url: str, args: list[str], field: str
+)  # fmt: skip
+def test_bad_input_exits_2_naming_the_flag_and_writes_nothing(
+    run: Run, home_url: str, args: list[str], said: str
 ) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ")
-    assert field in result.stderr
+    assert said in result.stderr
+    assert "Invalid value" not in result.stderr  # click's words never reach a person
     assert result.stdout == ""
     assert count_entries(home_url) == 0
 
 
+def test_service_refusals_name_the_flag_not_the_field(run: Run) -> None:
+    result = run("log", "checkin", "--day", "2026-03-14", "--pain", "3", "--sitting", "24.5")
+    assert "--sitting: must be a number from 0 to 24" in result.stderr
+    assert "hours_sitting" not in result.stderr
+
+
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("args", "flag"),
     [
-        (["log", "checkin", "--day", "2026-03-14"], "pain"),
-        (["log", "episode", "--peak", "5"], "started_at"),
-        (["log", "episode", "--start", "2026-03-14 09:00"], "peak_intensity"),
-        (["log", "session", "--start", "2026-03-14 09:00"], "actual_minutes"),
-        (["log", "care", "--minutes", "10"], "kind"),
+        (["log", "checkin", "--day", "2026-03-14"], "--pain"),
+        (["log", "episode", "--peak", "5"], "--start"),
+        (["log", "episode", "--start", "2026-03-14 09:00"], "--peak"),
+        (["log", "session", "--start", "2026-03-14 09:00"], "--minutes"),
+        (["log", "care", "--minutes", "10"], "--kind"),
     ],
 )
 def test_a_missing_required_value_without_a_terminal_exits_2_naming_it(
-    run: Run, home_url: str, args: list[str], field: str
+    run: Run, home_url: str, args: list[str], flag: str
 ) -> None:
     result = run(*args)
     assert result.exit_code == 2
-    assert f"{field}: is required" in result.stderr
+    assert f"{flag}: is required; for example {flag} " in result.stderr
     assert count_entries(home_url) == 0
 
 
@@ -153,9 +166,20 @@ def test_a_second_checkin_for_the_day_is_refused_and_the_first_kept(
     assert count_entries(home_url) == 1
 
 
-def test_replace_overwrites_that_days_checkin(run: Run, home_url: str) -> None:
+def test_replace_first_says_what_it_would_clear_and_needs_yes(run: Run, home_url: str) -> None:
+    run(*CHECKIN, "--sleep", "3", "--note", "long day")
+    refused = run("log", "checkin", "--day", "2026-03-14", "--pain", "8", "--replace")
+    assert refused.exit_code == 2
+    assert "would clear --sleep 3, --note 'long day'" in refused.stderr
+    assert json.loads(run("diary", "--json").stdout)["checkins"][0]["sleep_quality"] == 3
+    again = run("log", "checkin", "--day", "2026-03-14", "--pain", "8", "--sleep", "3",
+                "--note", "long day", "--replace")  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+
+
+def test_replace_with_yes_overwrites_that_days_checkin(run: Run, home_url: str) -> None:
     run(*CHECKIN, "--sleep", "3")
-    result = run("log", "checkin", "--day", "2026-03-14", "--pain", "8", "--replace")
+    result = run("log", "checkin", "--day", "2026-03-14", "--pain", "8", "--replace", "--yes")
     assert result.stdout.strip() == "Replaced check-in for 2026-03-14: pain 8/10."
     checkin = json.loads(run("diary", "--json").stdout)["checkins"][0]
     assert (checkin["pain"], checkin["sleep_quality"]) == (8, None)
@@ -215,9 +239,9 @@ def test_delete_checkin_takes_a_day_and_answers_json(run: Run, home_url: str) ->
     [
         (["log", "delete", "episode", "7"], "no spasm episode 7"),
         (["log", "delete", "checkin", "2026-03-01"], "no check-in for 2026-03-01"),
-        (["log", "delete", "checkin", "yesterday"], "day: must be a date"),
-        (["log", "delete", "care", "abc"], "id: must be a whole number"),
-        (["log", "delete", "mood", "1"], "kind: must be one of"),
+        (["log", "delete", "checkin", "14/03/2026"], "DAY: must be YYYY-MM-DD"),
+        (["log", "delete", "care", "abc"], "ID: must be a whole number"),
+        (["log", "delete", "mat", "1"], "KIND: must be one of: 1 checkin (check-in), 2 episode"),
     ],
 )
 def test_delete_refuses_what_it_cannot_find_with_exit_2(
@@ -228,6 +252,27 @@ def test_delete_refuses_what_it_cannot_find_with_exit_2(
     assert result.exit_code == 2
     assert message in result.stderr
     assert count_entries(home_url) == 1
+
+
+def test_delete_takes_words_and_days_as_people_say_them(run: Run, home_url: str) -> None:
+    run("log", "checkin", "--day", "yesterday", "--pain", "3")
+    run(*CARE)
+    assert run("log", "delete", "checkin", "yesterday").stdout == (
+        "Deleted check-in for 2026-03-14: pain 3/10.\n"
+    )
+    said = run("log", "delete", "Care Activity", "1").stdout
+    assert said == "Deleted care activity 1: heat, 15 min from 2026-03-15 12:00.\n"
+    assert count_entries(home_url) == 0
+
+
+def test_a_taken_day_is_refused_before_any_question(run: Run) -> None:
+    run(*CHECKIN)
+    result = run("log", "checkin", "--day", "2026-03-14", "-i", input="5\n")
+    assert result.exit_code == 2
+    assert "Back pain" not in result.stderr  # nothing was asked
+    assert "acumat log checkin --edit 2026-03-14" in result.stderr
+    assert "PUT" not in result.stderr
+    assert "api" not in result.stderr
 
 
 def test_log_without_a_subcommand_shows_help(run: Run) -> None:
@@ -252,3 +297,95 @@ def test_settings_show_and_change_the_time_zone(home: Path) -> None:
     assert "Europe/Oslo" in runner.invoke(app, ["settings"]).output
     refused = runner.invoke(app, ["settings", "--timezone", "Nowhere/Else"])
     assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("flags", "started"),
+    [
+        (["--start", "now"], "2026-03-15T12:00:00Z"),
+        (["--start", "9:30"], "2026-03-15T09:30:00Z"),
+        (["--start", "today 08:05"], "2026-03-15T08:05:00Z"),
+        (["--start", "yesterday 22:15"], "2026-03-14T22:15:00Z"),
+        (["--start", "2026-03-14 07:00"], "2026-03-14T07:00:00Z"),
+    ],
+)
+def test_times_are_taken_as_people_say_them(run: Run, flags: list[str], started: str) -> None:
+    assert stored(run, *CARE, *flags)["started_at"] == started
+
+
+def test_times_are_read_in_the_persons_own_zone(run: Run) -> None:
+    run("settings", "--timezone", "Europe/Oslo")
+    assert stored(run, *CARE, "--start", "today 09:30")["started_at"] == "2026-03-15T08:30:00Z"
+    checkin = stored(run, "log", "checkin", "--day", "yesterday", "--pain", "2")
+    assert checkin["day"] == "2026-03-14"
+
+
+@pytest.mark.parametrize("word", ["heat", "Heat", "HEAT", "1"])
+def test_a_choice_is_taken_by_code_label_or_number(run: Run, word: str) -> None:
+    assert stored(run, "log", "care", "--kind", word, "--minutes", "15")["kind"] == "heat"
+
+
+def test_several_places_go_in_one_flag_or_repeated(run: Run) -> None:
+    one = stored(run, *EPISODE, "--location", "lower_left,Lower back, right", "--trigger", "2")
+    assert (one["locations"], one["triggers"]) == (
+        ["lower_left", "lower_right"],
+        ["sitting_posture"],
+    )
+    two = stored(run, *EPISODE, "--location", "lower_left", "--location", "hip_left")
+    assert two["locations"] == ["lower_left", "hip_left"]
+
+
+def test_an_interrupted_zero_minute_session_is_kept(run: Run) -> None:
+    entry = stored(run, "log", "session", "--minutes", "0", "--stopped-early",
+                   "--stop-reason", "interrupted")  # fmt: skip
+    assert (entry["actual_minutes"], entry["started_at"]) == (0, "2026-03-15T12:00:00Z")
+
+
+def emergency(run: Run, tmp_path: Path) -> None:
+    from tests.safety.kit import complete
+
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(complete({"chest_pain": "yes"})))
+    assert run("check", "--answers", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args", [CARE, CHECKIN, ["diary"], ["export", "--out", "-"], ["log", "delete", "care", "9"]]
+)
+def test_every_data_command_shows_an_active_urgent_result_first(
+    run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    emergency(run, tmp_path)
+    err = " ".join(run(*args).stderr.split())
+    assert err.lstrip("╭─ ").startswith("Emergency")
+    assert "Call 999" in err
+    assert "From your answers on Sun 15 Mar 2026, 12:00" in err
+    assert "answer the questions again: acumat check" in err
+
+
+def test_no_banner_without_an_urgent_result(run: Run) -> None:
+    assert "Emergency" not in run(*CARE).stderr
+
+
+def test_a_session_against_do_not_use_gets_a_gentle_word_and_is_saved(
+    run: Run, tmp_path: Path
+) -> None:
+    emergency(run, tmp_path)
+    result = run("log", "session", "--minutes", "10", "--json")
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "Your latest safety result says not to use a mat for now" in said
+    assert "What you did is saved all the same" in said
+    assert json.loads(result.stdout)["actual_minutes"] == 10
+
+
+def test_at_a_terminal_a_session_against_do_not_use_asks_how_they_feel(
+    run: Run, tmp_path: Path
+) -> None:
+    emergency(run, tmp_path)
+    answers = "\n10\n10\n\n\nn\nn\n\n\n"
+    result = run("log", "session", "-i", input="worse\n" + answers)
+    assert result.exit_code == 0, result.stderr
+    assert "How do you feel now?" in result.stderr
+    assert "Please do this now:" in result.stderr
+    assert "Saved mat session 1" in result.stdout

@@ -43,7 +43,7 @@ def test_export_to_a_dash_prints_the_document(run: Run) -> None:
     document = json.loads(ok(run, "export", "--out", "-"))
     assert document["format"] == "acumat-export"
     assert document["checkins"]
-    assert [s["is_demo"] for s in document["screenings"]] == [True]
+    assert document["screenings"] == []  # the demo never fakes a safety result
 
 
 def test_a_json_export_says_it_holds_the_safety_history(run: Run, tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_export_of_an_unknown_format_exits_2(run: Run, tmp_path: Path) -> None:
     result = run("export", "--format", "xml", "--out", str(tmp_path / "x.xml"))
     assert (result.exit_code, result.stderr) == (
         2,
-        "Error: format: must be csv or json, not 'xml'\n",
+        "Error: --format: must be csv or json, not 'xml'; for example --format csv\n",
     )
 
 
@@ -79,6 +79,7 @@ def test_import_of_an_export_round_trips_into_a_fresh_home(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     ok(run, *DEMO)
+    ok(run, "check", "--answers", str(_answers(tmp_path, complete({}))))
     first = tmp_path / f"first.{fmt}"
     ok(run, "export", "--out", str(first))
     monkeypatch.setenv("ACUMAT_HOME", str(tmp_path / "elsewhere"))
@@ -276,6 +277,20 @@ def test_demo_twice_exits_2_and_adds_nothing(run: Run, home_url: str) -> None:
     result = run(*DEMO)
     assert (result.exit_code, "empty diary" in result.stderr) == (2, True)
     assert count_entries(home_url) == before
+
+
+def test_demo_remove_takes_every_demo_row_out_and_keeps_your_own(run: Run, home_url: str) -> None:
+    counts = json.loads(ok(run, *DEMO, "--json"))
+    ok(run, "log", "care", "--kind", "heat", "--minutes", "15")
+    said = ok(run, "demo", "--remove")
+    assert said == f"Removed {sum(counts.values())} demo rows; your own entries are untouched.\n"
+    assert count_entries(home_url) == 1
+    assert json.loads(ok(run, "demo", "--remove", "--json")) == {"removed": 0}
+
+
+def test_demo_writes_no_safety_result(run: Run) -> None:
+    ok(run, *DEMO)
+    assert "Answer the safety questions before using a mat" in ok(run, "check", "status")
 
 
 @pytest.mark.parametrize("command", ["export", "import", "backup", "restore", "demo"])

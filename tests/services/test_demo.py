@@ -16,7 +16,7 @@ from acumat.diary.demo import (
     DEMO_DAYS,
     FIRST_MINUTES,
     MAX_STEP_MINUTES,
-    NOTE_PREFIX,
+    SPASM_NOTES,
     DemoEntry,
     generate_demo,
 )
@@ -55,10 +55,11 @@ def test_the_same_seed_gives_the_same_story_and_another_seed_another() -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 2026])
-def test_nothing_happens_after_now_or_says_it_is_real(seed: int) -> None:
+def test_nothing_happens_after_now_and_notes_read_like_a_persons(seed: int) -> None:
     entries = generate_demo(NOW, seed)
     assert all(e.logged_at <= NOW for e in entries)
-    assert all(e.entry.note.startswith(NOTE_PREFIX) for e in entries)
+    assert not [e for e in entries if "demo" in e.entry.note.lower()]  # is_demo says so
+    assert all(e.entry.note[0].isupper() and e.entry.note.endswith(".") for e in entries)
     ends = [e.ended_at for e in of_kind(entries, EpisodeIn) if e.ended_at is not None]
     assert max(ends) <= NOW
 
@@ -94,10 +95,31 @@ def test_one_session_stops_early_with_a_reason_and_the_plan_steps_back(
     assert [s.skin_reaction for s in sessions].count("redness") == 1
 
 
-def test_fractional_minutes_and_blank_answers_appear(story: list[DemoEntry]) -> None:
-    minutes = [s.actual_minutes for s in of_kind(story, MatSessionIn)]
-    assert any(m != int(m) for m in minutes)
-    assert any(c.took_pain_relief is None for c in of_kind(story, CheckInIn))
+@pytest.mark.parametrize("seed", [1, 2, 3, 2026])
+def test_minutes_are_whole_or_half_and_blank_answers_appear(seed: int) -> None:
+    entries = generate_demo(NOW, seed)
+    sessions = [s.actual_minutes for s in of_kind(entries, MatSessionIn)]
+    care = [c.minutes for c in of_kind(entries, CareIn)]
+    assert all((2 * m).is_integer() for m in sessions)
+    assert all(m.is_integer() for m in care)
+    assert any(c.took_pain_relief is None for c in of_kind(entries, CheckInIn))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 2026])
+def test_todays_checkin_counts_the_spasm_still_going_on(seed: int) -> None:
+    entries = generate_demo(NOW, seed)
+    today = [c for c in of_kind(entries, CheckInIn) if c.day == NOW.date()]
+    ongoing = [e for e in of_kind(entries, EpisodeIn) if e.ended_at is None]
+    assert len(ongoing) == 1
+    assert all((c.spasm_count or 0) >= 1 for c in today)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 2026])
+def test_an_episodes_note_tells_of_one_of_its_triggers(seed: int) -> None:
+    for episode in of_kind(generate_demo(NOW, seed), EpisodeIn):
+        told = [t for t, text in SPASM_NOTES.items() if episode.note.lower().startswith(text)]
+        assert told, episode.note
+        assert told[0] in episode.triggers
 
 
 def test_every_kind_of_care_but_other_is_logged(story: list[DemoEntry]) -> None:
@@ -172,17 +194,14 @@ def _another_person(db: Database) -> Actor:
         return Actor(user.id)
 
 
-def test_the_demo_includes_a_completed_safety_screening(db: Database, actor: Actor) -> None:
+def test_the_demo_never_fakes_a_safety_result(db: Database, actor: Actor) -> None:
     from acumat.services import screening
 
     load_demo(db, actor)
     status = screening.mat_status(db, actor)
-    assert status.screening is not None
-    assert (status.screening.urgency, status.verdict, status.screening.complete) == (
-        "SELF_CARE",
-        "ok",
-        True,
-    )
+    assert status.screening is None
+    assert status.may_use_mat is False
+    assert status.message == screening.NOT_SCREENED
 
 
 def test_the_demo_never_hides_a_real_safety_result(db: Database, actor: Actor) -> None:
@@ -193,3 +212,63 @@ def test_the_demo_never_hides_a_real_safety_result(db: Database, actor: Actor) -
     with pytest.raises(Conflict, match="safety results"):
         load_demo(db, actor)
     assert screening.latest_screening(db, actor) == real
+
+
+# --- taking it out again -----------------------------------------------------------
+
+
+def _rows(db: Database, person: Actor) -> dict[str, int]:
+    document = json.loads(transfer.export_diary(db, person, "json"))
+    keys = ("checkins", "episodes", "sessions", "care", "screenings", "clinician_approvals")
+    return {k: len(document.get(k, [])) for k in keys}
+
+
+def test_remove_demo_deletes_every_demo_row_and_keeps_the_persons_own(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.services import screening
+    from acumat.services.demo import count_demo, remove_demo
+
+    counts = load_demo(db, actor, seed=11)
+    diary.add_entry(db, actor, "care", {"kind": "heat", "minutes": 15, "started_at": NOW})
+    own = screening.record_emergency_stop(db, actor, {"chest_pain": "yes"})
+    assert count_demo(db, actor) == counts.total
+    assert remove_demo(db, actor) == counts.total
+    assert _rows(db, actor) == {
+        "checkins": 0,
+        "episodes": 0,
+        "sessions": 0,
+        "care": 1,
+        "screenings": 1,
+        "clinician_approvals": 0,
+    }
+    assert screening.latest_screening(db, actor) == own
+    assert remove_demo(db, actor) == 0
+
+
+def test_remove_demo_takes_demo_results_and_their_approvals_too(db: Database, actor: Actor) -> None:
+    """Older demos stored a made-up result; it goes, with any approval given for it."""
+    from acumat.safety import evaluate
+    from acumat.services.demo import remove_demo
+    from acumat.services.screening import screening_values
+    from acumat.store.repos import SafetyRepo
+    from tests.safety.kit import complete
+
+    answers = complete({"heart_condition": "yes"})
+    values = screening_values(answers, evaluate(answers), origin="screening", complete=True)
+    with db.transaction() as session:
+        repo = SafetyRepo(session, actor.user_id)
+        made_up = repo.add_screening({**values, "is_demo": True})
+        repo.add_approval(made_up.id, {"clinician": "Dr Demo", "approved_on": NOW.date()})
+    assert remove_demo(db, actor) == 2
+    assert _rows(db, actor)["screenings"] == 0
+
+
+def test_remove_demo_leaves_someone_elses_demo_alone(db: Database, actor: Actor) -> None:
+    from acumat.services.demo import remove_demo
+
+    load_demo(db, actor, seed=3)
+    someone_else = _another_person(db)
+    counts = load_demo(db, someone_else, seed=3)
+    remove_demo(db, actor)
+    assert sum(_rows(db, someone_else).values()) == counts.total

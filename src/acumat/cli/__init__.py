@@ -6,37 +6,20 @@ Only Typer is imported here; each command imports what it needs when it runs, so
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer import _click
-from typer.core import TyperGroup
 
 from acumat import __version__
+from acumat.cli.core import AcumatGroup
 from acumat.cli.state import CliState
-from acumat.errors import AcumatError, Conflict, InvalidInput, NotFound
-
-BAD_INPUT = (InvalidInput, NotFound, Conflict)
-
-
-class AcumatGroup(TyperGroup):
-    """Turns acumat's errors into a message on stderr and the documented exit code."""
-
-    def invoke(self, ctx: _click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BAD_INPUT as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(2) from exc
-        except AcumatError as exc:
-            typer.echo(f"Error: {exc}", err=True)
-            raise typer.Exit(1) from exc
-
 
 app = typer.Typer(
     cls=AcumatGroup,
     name="acumat",
     help="A self-care companion for back spasms and acupressure mats.\n\n"
+    "Start here: acumat check (is it safe to use a mat now, and do you need a doctor?), "
+    "then acumat log checkin once a day.\n\n"
     "Data lives in one SQLite file in your user data folder unless ACUMAT_HOME, "
     "ACUMAT_DATABASE_URL or --db says otherwise.",
     no_args_is_help=True,
@@ -57,7 +40,9 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Database URL, e.g. postgresql+psycopg://user@host/db."),
+        typer.Option(
+            "--db", metavar="URL", help="Database URL, e.g. postgresql+psycopg://user@host/db."
+        ),
     ] = None,
     version: Annotated[
         bool,

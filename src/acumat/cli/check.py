@@ -12,18 +12,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from acumat.cli.core import AcumatGroup
+from acumat.cli.options import DAY, option
 from acumat.cli.output import emit_json
 from acumat.cli.state import state
 
 if TYPE_CHECKING:
-    from acumat.safety import Item, TriageResult
-    from acumat.safety.schemas import MatStatus
+    from acumat.safety import Item
 
-app = typer.Typer(
-    help="Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.",
-    invoke_without_command=True,
-)
+app = typer.Typer(cls=AcumatGroup, invoke_without_command=True)
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also show rule and source ids.")]
+YOUNGER = (
+    "acumat's questions are written for people aged 16 and over; for someone younger, "
+    "please ask a GP, a pharmacist or NHS 111 about their back"
+)
 
 
 @app.callback()
@@ -31,21 +34,29 @@ def check(
     ctx: typer.Context,
     items: Annotated[bool, typer.Option("--items", help="List the questions.")] = False,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="JSON file mapping question ids to answers.")
+        Path | None,
+        typer.Option(
+            "--answers", metavar="FILE", help="JSON file mapping question ids to answers."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Evaluate --answers without saving.")
     ] = False,
+    verbose: Verbose = False,
     as_json: AsJson = False,
 ) -> None:
-    """Answer the safety questions and get what to do now, whether a mat is safe, and why.
+    """Is it safe to use a mat now, and do you need a doctor? Answer the safety questions.
+
+    You get what to do now, whether a mat is safe for you, and why.
 
     Without options the questions are asked one at a time, and an answer that needs help
-    straight away stops the questions and tells you what to do. The result is saved.
+    straight away stops the questions and tells you what to do. The result is saved, and
+    an urgent one is shown first by every command until you answer the questions again.
 
     \b
-    Example:
+    Examples:
       acumat check
+      acumat check status
       acumat check --items --json
       acumat check --answers answers.json --json --dry-run
     """
@@ -55,28 +66,41 @@ def check(
     if items:
         _print_items(as_json)
     elif answers is not None:
-        _check_file(ctx, answers, dry_run=dry_run, as_json=as_json)
+        _check_file(ctx, answers, dry_run=dry_run, as_json=as_json, verbose=verbose)
     else:
-        _ask(ctx, as_json=as_json)
+        _ask(ctx, as_json=as_json, verbose=verbose)
 
 
 @app.command()
 def approve(
     ctx: typer.Context,
-    clinician: Annotated[str, typer.Option("--clinician", help="Who approved, e.g. 'Dr Lee, GP'.")],
-    on: Annotated[str | None, typer.Option("--on", help="Day they said so; default today.")] = None,
-    note: Annotated[str, typer.Option("--note", help="Anything they added.")] = "",
+    clinician: Annotated[
+        str, typer.Option("--clinician", metavar="NAME", help="Who approved, e.g. 'Dr Lee, GP'.")
+    ],
+    on: Annotated[
+        str | None,
+        option(
+            "--on",
+            kind=DAY,
+            help="Day they said so: YYYY-MM-DD, today or yesterday; default today.",
+        ),
+    ] = None,
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="Anything they added.")] = "",
     as_json: AsJson = False,
 ) -> None:
     """Record that a clinician said using a mat is fine, clearing a caution-consult verdict.
 
+    A "check with a clinician" result stays until you record their answer here.
+
     Example: acumat check approve --clinician "Dr Lee, GP" --on 2026-03-14
     """
+    from acumat.cli import input as typed
     from acumat.services import screening
 
     cli = state(ctx)
     actor = cli.actor()
-    raw = {"clinician": clinician, "approved_on": on or actor.today().isoformat(), "note": note}
+    day = typed.day(on, actor.today()) if on else actor.today()
+    raw = {"clinician": clinician, "approved_on": day.isoformat(), "note": note}
     approval = screening.record_approval(cli.database(), actor, raw)
     if as_json:
         emit_json(approval)
@@ -85,11 +109,12 @@ def approve(
 
 
 @app.command()
-def status(ctx: typer.Context, as_json: AsJson = False) -> None:
-    """Show your latest safety result and whether a mat may be used now.
+def status(ctx: typer.Context, verbose: Verbose = False, as_json: AsJson = False) -> None:
+    """Show your latest safety result, when it was given, and whether a mat may be used now.
 
-    Example: acumat check status
+    Example: acumat check status --verbose
     """
+    from acumat.cli.safety_text import print_status
     from acumat.services import screening
 
     cli = state(ctx)
@@ -97,7 +122,7 @@ def status(ctx: typer.Context, as_json: AsJson = False) -> None:
     if as_json:
         emit_json(current)
         return
-    _print_status(current)
+    print_status(current, cli.actor().zone, verbose=verbose)
 
 
 def _refuse_mixed_options(*, items: bool, answers: Path | None, dry_run: bool) -> None:
@@ -120,7 +145,9 @@ def _print_items(as_json: bool) -> None:
         typer.echo(f"{item.id:28} {item.kind:9} {item.text}")
 
 
-def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool) -> None:
+def _check_file(
+    ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool, verbose: bool
+) -> None:
     from acumat.services import screening
 
     answers = screening.read_answers_file(path)
@@ -130,13 +157,10 @@ def _check_file(ctx: typer.Context, path: Path, *, dry_run: bool, as_json: bool)
         cli = state(ctx)
         stored = screening.record_screening(cli.database(), cli.actor(), answers)
         result = stored.contract()
-    if as_json:
-        emit_json(result)
-        return
-    _print_result(result)
+    _finish(result, as_json=as_json, verbose=verbose, saved=not dry_run)
 
 
-def _ask(ctx: typer.Context, *, as_json: bool) -> None:
+def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
     from acumat.safety import load_ruleset, missing_items
     from acumat.services import screening
 
@@ -155,9 +179,10 @@ def _ask(ctx: typer.Context, *, as_json: bool) -> None:
         answers[item.id] = _ask_one(item)
         stopped = screening.record_emergency_stop(cli.database(), cli.actor(), answers)
         if stopped is not None:
-            _finish(stopped.contract(), as_json)
+            _finish(stopped.contract(), as_json=as_json, verbose=verbose)
             return
-    _finish(screening.record_screening(cli.database(), cli.actor(), answers).contract(), as_json)
+    result = screening.record_screening(cli.database(), cli.actor(), answers).contract()
+    _finish(result, as_json=as_json, verbose=verbose)
 
 
 def _is_terminal() -> bool:
@@ -174,39 +199,48 @@ def _show_group(item: Item, shown: str) -> str:
 
 
 def _ask_one(item: Item) -> str:
-    """Ask until the answer is one the question allows (y/n/u are accepted as short forms)."""
+    """Ask until the answer is one the question allows, naming the question when it is not.
+
+    A number is taken exactly or refused (``12`` is never 120); only yes/no/unsure have
+    short forms (``y``, ``n``, ``u``).
+    """
     from acumat.safety.model import NumberRange
 
     if item.help:
         typer.echo(f"  ({item.help})", err=True)
     if isinstance(item.answers, NumberRange):
-        allowed = [str(n) for n in range(item.answers.min, item.answers.max + 1)]
         hint = f"{item.answers.min}-{item.answers.max}"
     else:
-        allowed, hint = list(item.answers), "/".join(item.answers)
+        hint = "/".join(item.answers)
     while True:
-        answer = str(typer.prompt(f"{item.text} [{hint}]", err=True)).strip().lower()
-        if not isinstance(item.answers, NumberRange):  # "y" for yes; a number must be exact
-            answer = next((a for a in allowed if answer and a.startswith(answer)), answer)
-        if answer in allowed:
-            return answer
-        typer.echo(f"  Please answer {hint}.", err=True)
+        typed_answer = str(typer.prompt(f"{item.text} [{hint}]", err=True))
+        try:
+            return _read_answer(item, typed_answer)
+        except ValueError as refused:
+            typer.echo(f'  "{item.text}": {refused}. Please answer again.', err=True)
 
 
-def _finish(result: dict[str, Any], as_json: bool) -> None:
+def _read_answer(item: Item, text: str) -> str:
+    """One answer to ``item`` exactly as allowed, or :class:`ValueError` saying why not."""
+    from acumat.cli import input as typed
+    from acumat.safety.model import NumberRange
+
+    if isinstance(item.answers, NumberRange):
+        low, high = item.answers.min, item.answers.max
+        if item.id == "age" and text.strip().isdigit() and int(text.strip()) < low:
+            raise ValueError(YOUNGER)
+        return str(typed.whole_number(text, low, high))
+    answer = text.strip().lower()
+    found = [a for a in item.answers if answer and a.startswith(answer)]
+    if len(found) != 1:
+        raise ValueError(f"please answer {', '.join(item.answers)} (the first letter is enough)")
+    return found[0]
+
+
+def _finish(result: dict[str, Any], *, as_json: bool, verbose: bool, saved: bool = True) -> None:
+    from acumat.cli.safety_text import print_result
+
     if as_json:
         emit_json(result)
     else:
-        _print_result(result)
-
-
-def _print_result(result: dict[str, Any] | TriageResult) -> None:
-    from acumat.cli.safety_text import render_result
-
-    typer.echo(render_result(result if isinstance(result, dict) else result.to_dict()))
-
-
-def _print_status(current: MatStatus) -> None:
-    from acumat.cli.safety_text import render_status
-
-    typer.echo(render_status(current))
+        print_result(result, verbose=verbose, saved=saved)

@@ -7,8 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.output import safe_text
 from acumat.cli.state import open_diary
+from acumat.diary.vocabulary import (
+    BACK_LOCATIONS,
+    CARE_KINDS,
+    SKIN_REACTIONS,
+    STOP_REASONS,
+    TRIGGERS,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -25,7 +33,15 @@ def register(app: typer.Typer) -> None:
 
 def diary(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option("--days", help="How many days back, today included.")] = 14,
+    days: Annotated[
+        int,
+        option(
+            "--days",
+            kind=Whole(0, 10**9, 30),
+            metavar="N",
+            help="How many days back, today included.",
+        ),
+    ] = 14,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
 ) -> None:
     """Show your recent check-ins, spasm episodes, mat sessions and care, newest first.
@@ -74,6 +90,11 @@ def show(page: DiaryPage, zone: tzinfo) -> None:
 def has_demo(page: DiaryPage) -> bool:
     groups: tuple[list[Any], ...] = (page.checkins, page.episodes, page.sessions, page.care)
     return any(entry.is_demo for group in groups for entry in group)
+
+
+def labels(codes: list[str], vocabulary: dict[str, str]) -> str:
+    """Stored codes as the words a person reads (``lower_left`` is "Lower back, left")."""
+    return "; ".join(vocabulary.get(code, code) for code in codes)
 
 
 def table(title: str, *columns: str) -> Table:
@@ -132,8 +153,8 @@ def episodes(page: DiaryPage, zone: tzinfo) -> Table | None:
             local_time(e.started_at, zone),
             local_time(e.ended_at, zone, "ongoing"),
             str(e.peak_intensity),
-            ", ".join(e.locations),
-            ", ".join(e.triggers),
+            labels(e.locations, BACK_LOCATIONS),
+            labels(e.triggers, TRIGGERS),
             safe_text(e.note),
         )
     return grid
@@ -155,8 +176,8 @@ def sessions(page: DiaryPage, zone: tzinfo) -> Table | None:
             number(s.planned_minutes),
             pain_change(s.pain_before, s.pain_after),
             "yes" if s.fabric_layer else "no",
-            s.stop_reason or "",
-            "" if s.skin_reaction == "none" else s.skin_reaction,
+            labels([s.stop_reason] if s.stop_reason else [], STOP_REASONS),
+            "" if s.skin_reaction == "none" else labels([s.skin_reaction], SKIN_REACTIONS),
         )
     return grid
 
@@ -171,7 +192,7 @@ def care(page: DiaryPage, zone: tzinfo) -> Table | None:
         grid.add_row(
             mark(c, str(c.id)),
             local_time(c.started_at, zone),
-            c.kind,
+            labels([c.kind], CARE_KINDS),
             number(c.minutes),
             safe_text(c.note),
         )

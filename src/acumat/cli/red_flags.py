@@ -1,38 +1,32 @@
 """The daily red-flag re-check at the terminal: from flags, or asked briefly (P6).
 
 One question first ("any of these?"); only a "yes" or "unsure" leads to asking each sign,
-so a calm day costs one keystroke.
+so a calm day costs one keystroke. Merging the flags into answers is the service's
+(:mod:`acumat.services.entry_input`).
 """
 
 from __future__ import annotations
 
 import typer
 
-from acumat.errors import InvalidInput
-
 CHOICES = ("yes", "no", "unsure")
 
 
 def flags_from_options(options: list[str], none_apply: bool, *, ask: bool) -> dict[str, str] | None:
     """Answers from ``--red-flag``/``--no-red-flags``, else asked at a terminal, else ``None``."""
-    if options and none_apply:
-        raise InvalidInput.single("red_flag", "give --red-flag or --no-red-flags, not both")
-    if none_apply:
-        return _all("no")
-    if options:
-        return {**_all("no"), **dict(_parse(option) for option in options)}
-    return _ask() if ask else None
+    from acumat.services.entry_input import parse_red_flag, red_flag_answers
+
+    named = dict(parse_red_flag(option) for option in options)
+    found = red_flag_answers(named, none_apply, _daily_ids())
+    if found is None and ask:
+        return _ask()
+    return found
 
 
-def _all(answer: str) -> dict[str, str]:
+def _daily_ids() -> list[str]:
     from acumat.safety import daily_signs
 
-    return {item.id: answer for item in daily_signs()}
-
-
-def _parse(option: str) -> tuple[str, str]:
-    item, _, answer = option.partition("=")
-    return item.strip(), (answer.strip().lower() or "yes")
+    return [item.id for item in daily_signs()]
 
 
 def _ask() -> dict[str, str]:
@@ -43,14 +37,14 @@ def _ask() -> dict[str, str]:
     for item in signs:
         typer.echo(f"  - {item.short or item.text}", err=True)
     if _choice("Any of them?") == "no":
-        return _all("no")
+        return dict.fromkeys(_daily_ids(), "no")
     return {item.id: _choice(item.short or item.text) for item in signs}
 
 
 def _choice(text: str) -> str:
     while True:
         answer = str(typer.prompt(f"{text} [yes/no/unsure]", err=True)).strip().lower()
-        answer = next((c for c in CHOICES if answer and c.startswith(answer)), answer)
-        if answer in CHOICES:
-            return answer
-        typer.echo("  Please answer yes, no or unsure.", err=True)
+        found = [c for c in CHOICES if answer and c.startswith(answer)]
+        if len(found) == 1:
+            return found[0]
+        typer.echo(f'  "{text}": please answer yes, no or unsure.', err=True)

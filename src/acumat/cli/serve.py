@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.state import state
 from acumat.errors import AcumatError, InvalidInput, Problem
 
@@ -26,10 +27,20 @@ def serve(
     ctx: typer.Context,
     host: Annotated[
         str | None,
-        typer.Option("--host", help="Address to listen on; default 127.0.0.1 (ACUMAT_HOST)."),
+        typer.Option(
+            "--host",
+            metavar="ADDRESS",
+            help="Address to listen on; default 127.0.0.1 (ACUMAT_HOST).",
+        ),
     ] = None,
     port: Annotated[
-        int | None, typer.Option("--port", help="Port to listen on; default 8000 (ACUMAT_PORT).")
+        int | None,
+        option(
+            "--port",
+            kind=Whole(1, 65535, 8080),
+            metavar="PORT",
+            help="Port to listen on; default 8000 (ACUMAT_PORT).",
+        ),
     ] = None,
     open_browser: Annotated[
         bool, typer.Option("--open/--no-open", help="Open the app in your web browser.")

@@ -18,10 +18,11 @@ def settings(
     ctx: typer.Context,
     timezone: Annotated[
         str | None,
-        typer.Option("--timezone", help="Your IANA time zone, e.g. Europe/Oslo."),
+        typer.Option("--timezone", metavar="ZONE", help="Your IANA time zone, e.g. Europe/Oslo."),
     ] = None,
     region: Annotated[
-        str | None, typer.Option("--region", help="Your region: GB, IE, EU, US, CA, AU or NZ.")
+        str | None,
+        typer.Option("--region", metavar="CODE", help="Your region: GB, IE, EU, US, CA, AU or NZ."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:

@@ -47,9 +47,27 @@ def state(ctx: typer.Context) -> CliState:
     return obj
 
 
-def open_diary(ctx: typer.Context) -> tuple[Database, Actor]:
-    """The database and the acting person, with the connections closed when the command ends."""
+def open_diary(ctx: typer.Context, *, urgent_first: bool = True) -> tuple[Database, Actor]:
+    """The database and the acting person, with the connections closed when the command ends.
+
+    Every command that logs or shows data opens it here, so an active urgent result is
+    printed first (on stderr), as every web page shows it first.
+    """
     cli = state(ctx)
     db = cli.database()
     ctx.call_on_close(db.dispose)
-    return db, cli.actor()
+    actor = cli.actor()
+    if urgent_first:
+        show_urgent_first(db, actor)
+    return db, actor
+
+
+def show_urgent_first(db: Database, actor: Actor) -> None:
+    """Print the actor's active EMERGENCY or URGENT_SAME_DAY result briefly on stderr."""
+    from acumat.services.screening import urgent_now
+
+    urgent = urgent_now(db, actor)
+    if urgent is not None:
+        from acumat.cli.safety_text import print_urgent_first
+
+        print_urgent_first(urgent, actor.zone)

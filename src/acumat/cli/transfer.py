@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acumat.cli.state import state
+from acumat.cli.options import Whole, option
+from acumat.cli.state import open_diary, state
 
 if TYPE_CHECKING:
     from acumat.services.backup import RestoreResult
@@ -28,11 +29,16 @@ def register(app: typer.Typer) -> None:
 
 def export(
     ctx: typer.Context,
-    out: Annotated[str, typer.Option("--out", "-o", help="File to write, or - for the screen.")],
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="FILE", help="File to write, or - for the screen.")
+    ],
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="csv or json; default: the file's extension, else json."
+            "--format",
+            "-f",
+            metavar="csv|json",
+            help="csv or json; default: the file's extension, else json.",
         ),
     ] = None,
     force: ForceFlag = False,
@@ -46,11 +52,11 @@ def export(
     """
     from acumat.services import transfer
 
-    cli = state(ctx)
+    db, actor = open_diary(ctx)
     if out == "-":
-        typer.echo(transfer.export_diary(cli.database(), cli.actor(), fmt), nl=False)
+        typer.echo(transfer.export_diary(db, actor, fmt), nl=False)
         return
-    result = transfer.write_export(cli.database(), cli.actor(), Path(out), fmt, overwrite=force)
+    result = transfer.write_export(db, actor, Path(out), fmt, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -59,7 +65,7 @@ def export(
 
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="An acumat CSV or JSON export.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="An acumat CSV or JSON export.")],
     as_json: JsonFlag = False,
 ) -> None:
     """Add the entries of an acumat export that your diary does not have yet.
@@ -72,8 +78,8 @@ def import_(
     """
     from acumat.services import transfer
 
-    cli = state(ctx)
-    summary = transfer.import_file(cli.database(), cli.actor(), file)
+    db, actor = open_diary(ctx)
+    summary = transfer.import_file(db, actor, file)
     if as_json:
         _emit(summary)
     else:
@@ -85,7 +91,9 @@ def import_(
 
 def backup(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write the backup to.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="File to write the backup to.")
+    ],
     force: ForceFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -97,8 +105,8 @@ def backup(
     """
     from acumat.services import backup as service
 
-    cli = state(ctx)
-    result = service.backup(cli.database(), cli.actor(), out, overwrite=force)
+    db, actor = open_diary(ctx)
+    result = service.backup(db, actor, out, overwrite=force)
     if as_json:
         _emit(result)
     else:
@@ -109,7 +117,10 @@ def backup(
 def restore(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="A backup: a SQLite copy from `acumat backup`, or a JSON export.")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A backup: a SQLite copy from `acumat backup`, or a JSON export."
+        ),
     ],
     force: Annotated[
         bool,
@@ -143,23 +154,48 @@ def restore(
 def demo(
     ctx: typer.Context,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Another seed gives another made-up story.")
+        int | None,
+        option(
+            "--seed", kind=Whole(0, 2**63, 7), metavar="N", help="Another seed gives another story."
+        ),
     ] = None,
+    remove: Annotated[
+        bool,
+        typer.Option(
+            "--remove", help="Delete every demo entry in one step; your own entries stay."
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Fill an empty diary with ten weeks of made-up entries, marked as demo data.
 
-    Example: ACUMAT_HOME=/tmp/acumat-demo acumat demo --seed 7
+    Try it in a folder of its own, so it never mixes with your diary. The demo writes no
+    safety result: answer the questions yourself with `acumat check`.
+    --remove deletes every demo entry again, all at once.
+
+    \b
+    Example:
+      ACUMAT_HOME=/tmp/acumat-demo acumat demo --seed 7
+      acumat demo --remove
     """
     from acumat.services import demo as service
 
-    cli = state(ctx)
-    counts = service.load_demo(cli.database(), cli.actor(), seed)
+    db, actor = open_diary(ctx)
+    if remove:
+        removed = service.remove_demo(db, actor)
+        if as_json:
+            _emit({"removed": removed})
+        else:
+            typer.echo(f"Removed {_plural(removed, 'demo row')}; your own entries are untouched.")
+        return
+    counts = service.load_demo(db, actor, seed)
     if as_json:
         _emit(counts)
     else:
         typer.echo(f"Added {describe(counts)} of demo data, each marked as demo.")
-        typer.echo("See them with `acumat diary --days 70`.")
+        typer.echo(
+            "See them with `acumat diary --days 70`; remove them with `acumat demo --remove`."
+        )
 
 
 def describe(counts: EntryCounts) -> str:

@@ -6,8 +6,11 @@ drifts around a slowly improving level, is a little lower on mat days and higher
 stress, long sitting and spasm episodes; sleep is worse on painful days. Mat sessions
 start at 10 minutes on a fabric layer and build up by at most 5 minutes after each
 well-tolerated session, to a 30-minute cap; one session is stopped early (and the plan
-steps back) and one leaves redness. Every entry passes the ``…In`` schemas and every
-note says it is demo data; the service stores them with ``is_demo`` set.
+steps back) and one leaves redness. The story agrees with itself: today's check-in
+counts the spasm that is still going on, an episode's note tells of its first trigger,
+and minutes are whole or, for a mat session cut a little short, half. Every entry passes
+the ``…In`` schemas; the service stores them with ``is_demo`` set, which every view shows,
+so the notes read like a person's own.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from acumat.diary.schemas import CareIn, CheckInIn, EntryKind, EpisodeIn, MatSes
 
 DEMO_DAYS = 70
 DEFAULT_SEED = 2026
-NOTE_PREFIX = "Demo data (made up)"
 FIRST_MINUTES = 10
 CAP_MINUTES = 30
 MAX_STEP_MINUTES = 5
@@ -37,12 +39,15 @@ CHECKIN_NOTES = (
     "good walk at lunch",
     "slept badly, sore on waking",
 )
-SPASM_NOTES = (
-    "came on while lifting a box",
-    "started after a long meeting",
-    "woke up with it",
-    "caught me getting out of the car",
-)
+SPASM_NOTES = {
+    "lifting": "came on while lifting a box",
+    "sitting_posture": "started after a long meeting",
+    "stress": "came on during a stressful day",
+    "overuse": "after a long afternoon in the garden",
+    "poor_sleep": "woke up with it after a bad night",
+    "other": "caught me getting out of the car",
+}
+"""What a person would write about an episode, by the trigger they would name first."""
 TRIGGER_WEIGHTS = {
     "sitting_posture": 5,
     "lifting": 3,
@@ -78,8 +83,8 @@ def generate_demo(now: datetime, seed: int = DEFAULT_SEED) -> list[DemoEntry]:
 
 
 def note(text: str) -> str:
-    """A demo note: always says it is demo data."""
-    return f"{NOTE_PREFIX}: {text}."
+    """A note as a person would write it: a capital letter and a full stop."""
+    return f"{text[0].upper()}{text[1:]}."
 
 
 def _clamp(value: float, low: float = 0, high: float = 10) -> int:
@@ -97,6 +102,7 @@ class _Day:
     stress: int
     sitting: float
     pain: int = 0
+    ongoing: bool = False  # the last day: a spasm that has not ended yet
 
 
 @dataclass
@@ -113,7 +119,6 @@ class _Story:
         spasm_days = self._spasm_days()
         for index in range(DEMO_DAYS):
             self._live(self._plan_day(first + timedelta(days=index), index, spasm_days))
-        self._ongoing_episode()
 
     # --- deciding ----------------------------------------------------------------------
 
@@ -128,7 +133,9 @@ class _Story:
         stress = _clamp(5 + wave + (1 if weekday else -1.5) + self.rng.gauss(0, 1.2))
         sitting = max(0.0, min(16.0, self.rng.gauss(7.5 if weekday else 3.0, 1.2)))
         mat = self.rng.random() < 0.7 and self._at(day, 21, 15) <= self.now  # ends by now
-        return _Day(day, index, mat, index in spasm_days, stress, round(sitting * 2) / 2)
+        last = index == DEMO_DAYS - 1
+        spasm = last or index in spasm_days
+        return _Day(day, index, mat, spasm, stress, round(sitting * 2) / 2, ongoing=last)
 
     def _daily_pain(self, plan: _Day) -> int:
         self.level += 0.2 * (5.6 - self.level) + self.rng.gauss(0, 0.35)
@@ -149,7 +156,9 @@ class _Story:
     def _live(self, plan: _Day) -> None:
         plan.pain = self._daily_pain(plan)
         self._care(plan)
-        if plan.spasm:
+        if plan.ongoing:
+            self._ongoing_episode(plan)
+        elif plan.spasm:
             self._episode(plan)
         if plan.mat:
             self._session(plan)
@@ -176,6 +185,8 @@ class _Story:
         )
 
     def _spasm_count(self, plan: _Day) -> int:
+        if plan.ongoing:
+            return 1  # the one still going on
         if plan.spasm:
             return self.rng.randint(2, 4)
         return 1 if self.rng.random() < plan.pain / 14 else 0
@@ -191,35 +202,37 @@ class _Story:
         self._add("episode", self._episode_in(start, end, plan.pain), end)
         self._after_spasm(start, plan)
 
-    def _ongoing_episode(self) -> None:
-        start = self.now - timedelta(hours=self.rng.uniform(1, 6))
-        self._add("episode", self._episode_in(start, None, 6), start + timedelta(minutes=20))
+    def _ongoing_episode(self, plan: _Day) -> None:
+        start = self.now - timedelta(minutes=self.rng.randint(60, 360))
+        self._add(
+            "episode", self._episode_in(start, None, plan.pain), start + timedelta(minutes=20)
+        )
 
     def _episode_in(self, start: datetime, end: datetime | None, pain: int) -> EpisodeIn:
         locations = {self.rng.choice(("lower_left", "lower_right"))}
         if self.rng.random() < 0.5:
             locations.add(self.rng.choice(SIDE_LOCATIONS))
         words = list(TRIGGER_WEIGHTS)
-        triggers = set(self.rng.choices(words, weights=list(TRIGGER_WEIGHTS.values()), k=2))
+        picked = self.rng.choices(words, weights=list(TRIGGER_WEIGHTS.values()), k=2)
         return EpisodeIn(
             started_at=start,
             ended_at=end,
             peak_intensity=_clamp(pain + self.rng.randint(1, 3), 3, 10),
             locations=sorted(locations),
-            triggers=sorted(triggers),
-            note=note(self.rng.choice(SPASM_NOTES)),
+            triggers=sorted(set(picked)),
+            note=note(SPASM_NOTES[picked[0]]),
         )
 
     def _after_spasm(self, start: datetime, plan: _Day) -> None:
         heat_start = start + timedelta(minutes=30)
-        self._care_entry(heat_start, "heat", self.rng.choice((15.0, 17.5, 20.0)), "heat pad")
+        self._care_entry(heat_start, "heat", self.rng.choice((15.0, 18.0, 20.0)), "heat pad")
         if self.rng.random() < 0.5:
             cold_start = self._at(plan.day + timedelta(days=1), 8, 15)
-            self._care_entry(cold_start, "cold", self.rng.choice((10.0, 12.5, 15.0)), "cold pack")
+            self._care_entry(cold_start, "cold", self.rng.choice((10.0, 12.0, 15.0)), "cold pack")
 
     def _care(self, plan: _Day) -> None:
         if self.rng.random() < 0.45:
-            minutes = self.rng.choice((8.0, 10.0, 12.5, 15.0))
+            minutes = self.rng.choice((8.0, 10.0, 12.0, 15.0))
             self._care_entry(self._at(plan.day, 7, 30), "stretching", minutes, "morning stretches")
         if self.rng.random() < 0.5:
             minutes = float(self.rng.randint(15, 45))
@@ -251,7 +264,7 @@ class _Story:
         return MatSessionIn(
             started_at=start,
             planned_minutes=planned,
-            actual_minutes=planned - self.rng.choice((0.0, 0.0, 0.0, 0.5, 1.25)),
+            actual_minutes=planned - self.rng.choice((0.0, 0.0, 0.0, 0.5, 1.0)),
             pain_before=before,
             pain_after=_clamp(before - self.rng.choice((0, 1, 1, 2, 2, 3))),
             fabric_layer=planned < FABRIC_UNTIL_MINUTES,
@@ -263,7 +276,7 @@ class _Story:
         return MatSessionIn(
             started_at=start,
             planned_minutes=planned,
-            actual_minutes=round(planned * 0.4 * 4) / 4,
+            actual_minutes=float(round(planned * 0.4)),
             pain_before=before,
             pain_after=_clamp(before + 1),
             fabric_layer=planned < FABRIC_UNTIL_MINUTES,

@@ -1,22 +1,29 @@
-"""Filling an empty diary with ten weeks of demo data, to show what acumat can do.
+"""Filling an empty diary with ten weeks of demo data, to show what acumat can do, and
+taking it out again in one step.
 
-Demo entries are ordinary entries marked ``is_demo`` with notes that say so, so every
-view, export and analysis treats them as data while people can still tell them apart.
+Demo entries are ordinary entries marked ``is_demo``, so every view, export and analysis
+treats them as data while people can still tell them apart. The demo never writes a
+safety result: a made-up "safe to use a mat" must never pass for the person's own, so
+the demo diary shows the same "answer the safety questions first" as a new one.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
 from acumat.actor import Actor
 from acumat.diary.demo import DEFAULT_SEED, DemoEntry, generate_demo
 from acumat.diary.schemas import EntryKind
 from acumat.errors import Conflict
-from acumat.safety import evaluate, missing_items
-from acumat.services.screening import screening_values
 from acumat.services.transfer import EntryCounts, restore_entries
 from acumat.store.engine import Database
+from acumat.store.models import ENTRY_MODELS, ClinicianApproval, Screening
 from acumat.store.repos import DiaryRepo, SafetyRepo
+
+DEMO_TABLES = (*ENTRY_MODELS.values(), Screening)
 
 
 def load_demo(db: Database, actor: Actor, seed: int | None = None) -> EntryCounts:
@@ -38,18 +45,44 @@ def load_demo(db: Database, actor: Actor, seed: int | None = None) -> EntryCount
                 "safety results; "
                 "try it in a separate folder, e.g. ACUMAT_HOME=/tmp/acumat-demo acumat demo"
             )
-        counts = restore_entries(repo, (_stored(entry) for entry in entries))
-        SafetyRepo(session, actor.user_id).add_screening(_demo_screening())
-        return counts
+        return restore_entries(repo, (_stored(entry) for entry in entries))
 
 
-def _demo_screening() -> dict[str, Any]:
-    """The demo person's safety questions: 38, day 2 of a bout, no warning signs."""
-    answers: dict[str, object] = {"age": 38, "pain_now": 5, "episode_days": 2}
-    while gaps := missing_items(answers):
-        answers.update(dict.fromkeys(gaps, "no"))
-    values = screening_values(answers, evaluate(answers), origin="screening", complete=True)
-    return {**values, "is_demo": True}
+def count_demo(db: Database, actor: Actor) -> int:
+    """How many demo rows the actor has: entries of every kind, safety results (made by
+    older versions of the demo) and the approvals given for those results."""
+    with db.transaction() as session:
+        return sum(len(ids) for ids in _demo_ids(session, actor).values())
+
+
+def remove_demo(db: Database, actor: Actor) -> int:
+    """Delete every demo row of the actor in one transaction; returns how many.
+
+    The person's own entries, results and approvals stay untouched: only rows marked
+    ``is_demo`` go, with any approval given for a demo result.
+    """
+    with db.transaction() as session:
+        found = _demo_ids(session, actor)
+        for table, ids in found.items():
+            if ids:
+                session.execute(
+                    delete(table).where(table.user_id == actor.user_id, table.id.in_(ids))
+                )
+        return sum(len(ids) for ids in found.values())
+
+
+def _demo_ids(session: Session, actor: Actor) -> dict[Any, list[int]]:
+    """The ids of the actor's demo rows, by table, approvals first (they point at results)."""
+    mine = actor.user_id
+    demo_results = select(Screening.id).where(Screening.user_id == mine, Screening.is_demo)
+    approvals = select(ClinicianApproval.id).where(
+        ClinicianApproval.user_id == mine, ClinicianApproval.screening_id.in_(demo_results)
+    )
+    found: dict[Any, list[int]] = {ClinicianApproval: list(session.scalars(approvals))}
+    for table in DEMO_TABLES:
+        query = select(table.id).where(table.user_id == mine, table.is_demo)
+        found[table] = list(session.scalars(query))
+    return found
 
 
 def _stored(demo: DemoEntry) -> tuple[EntryKind, dict[str, Any]]:

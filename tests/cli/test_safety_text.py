@@ -1,0 +1,63 @@
+"""The terminal's safety words: labels not codes, demo results called demo, times local."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from acumat.cli import safety_text
+from acumat.safety.schemas import MatStatus, ReasonOut, ScreeningOut
+
+
+class DemoScreening(ScreeningOut):
+    """A stored result as the store marks demo rows (``is_demo``)."""
+
+    is_demo: bool = True
+
+
+def screening(cls: type[ScreeningOut] = ScreeningOut, urgency: str = "EMERGENCY") -> ScreeningOut:
+    reason = ReasonOut(rule="RF-01", text="You said so.", action="Call 999 now.", sources=["S1"])
+    return cls(
+        id=1,
+        uuid="2f1c9a4e-7b3d-4e8a-9c21-5d6f7a8b9c0d",
+        taken_at=datetime(2026, 11, 27, 15, 48, tzinfo=UTC),
+        origin="screening",
+        complete=False,
+        urgency=urgency,
+        verdict="do-not-use",
+        reasons=[reason],
+        answers={},
+        ruleset_version="test",
+    )
+
+
+def status_of(found: ScreeningOut) -> MatStatus:
+    return MatStatus(
+        screening=found, approval=None, verdict="do-not-use", may_use_mat=False, message="No."
+    )
+
+
+def test_a_demo_result_is_called_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    safety_text.print_status(status_of(screening(DemoScreening)), UTC)
+    assert capsys.readouterr().out.startswith("Demo: a made-up result")
+    safety_text.print_urgent_first(screening(DemoScreening), UTC)
+    assert "Demo: Emergency" in capsys.readouterr().err
+
+
+def test_a_persons_own_result_is_not_called_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    safety_text.print_status(status_of(screening()), UTC)
+    assert "Demo" not in capsys.readouterr().out
+
+
+def test_times_are_shown_in_the_persons_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    safety_text.print_urgent_first(screening(), ZoneInfo("America/New_York"))
+    assert "From your answers on Fri 27 Nov 2026, 10:48" in " ".join(
+        capsys.readouterr().err.split()
+    )
+
+
+def test_refused_answers_are_named_by_their_question() -> None:
+    assert safety_text.question_text("age") == "How old are you?"
+    assert safety_text.question_text("not_a_question") == "not_a_question"
