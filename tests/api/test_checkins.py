@@ -85,7 +85,7 @@ def test_malformed_json_is_refused_and_writes_nothing(
     )
     body = assert_refused(response, 422)
     assert body["problems"] == [
-        {"field": "body", "message": "is not valid JSON; send one JSON object"}
+        {"field": "body", "code": "not_json", "message": "is not valid JSON; send one JSON object"}
     ]
     assert row_counts() == before
 

@@ -147,11 +147,15 @@ def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
 
 
 def _refusal_of_pain_eleven() -> str:
-    """The service's own words for pain 11: the page must show them, whatever they are."""
+    """The service's refusal of pain 11 worded for the field on screen, whatever it says."""
     from acumat.diary.schemas import CheckInIn
     from acumat.errors import InvalidInput
+    from acumat.present.messages import for_person
     from acumat.validation import parse
+    from acumat.web.forms import form_field
 
     with pytest.raises(InvalidInput) as refused:
         parse(CheckInIn, {"day": date.today().isoformat(), "pain": "11"}, UTC_TIME)
-    return next(p.message for p in refused.value.problems if p.field == "pain")
+    problem = next(p for p in refused.value.problems if p.field == "pain")
+    worded = for_person(problem, form_field("checkin", "pain"))
+    return worded[:1].upper() + worded[1:]

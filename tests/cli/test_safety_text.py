@@ -8,41 +8,44 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from acumat.cli import safety_text
+from acumat.safety.permission import MatPermission
 from acumat.safety.schemas import MatStatus, ReasonOut, ScreeningOut
 
 
-class DemoScreening(ScreeningOut):
-    """A stored result as the store marks demo rows (``is_demo``)."""
-
-    is_demo: bool = True
-
-
-def screening(cls: type[ScreeningOut] = ScreeningOut, urgency: str = "EMERGENCY") -> ScreeningOut:
+def screening(*, demo: bool = False, urgency: str = "EMERGENCY") -> ScreeningOut:
     reason = ReasonOut(rule="RF-01", text="You said so.", action="Call 999 now.", sources=["S1"])
-    return cls(
-        id=1,
-        uuid="2f1c9a4e-7b3d-4e8a-9c21-5d6f7a8b9c0d",
-        taken_at=datetime(2026, 11, 27, 15, 48, tzinfo=UTC),
-        origin="screening",
-        complete=False,
-        urgency=urgency,
-        verdict="do-not-use",
-        reasons=[reason],
-        answers={},
-        ruleset_version="test",
+    return ScreeningOut.model_validate(
+        dict(
+            id=1,
+            uuid="2f1c9a4e-7b3d-4e8a-9c21-5d6f7a8b9c0d",
+            taken_at=datetime(2026, 11, 27, 15, 48, tzinfo=UTC),
+            origin="screening",
+            complete=False,
+            urgency=urgency,
+            verdict="do-not-use",
+            reasons=[reason],
+            answers={},
+            ruleset_version="test",
+            is_demo=demo,
+        )
     )
 
 
 def status_of(found: ScreeningOut) -> MatStatus:
     return MatStatus(
-        screening=found, approval=None, verdict="do-not-use", may_use_mat=False, message="No."
+        screening=found,
+        approval=None,
+        verdict="do-not-use",
+        permission=MatPermission.DO_NOT_USE,
+        may_use_mat=False,
+        message="No.",
     )
 
 
 def test_a_demo_result_is_called_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    safety_text.print_status(status_of(screening(DemoScreening)), UTC)
+    safety_text.print_status(status_of(screening(demo=True)), UTC)
     assert capsys.readouterr().out.startswith("Demo: a made-up result")
-    safety_text.print_urgent_first(screening(DemoScreening), UTC)
+    safety_text.print_urgent_first(screening(demo=True), UTC)
     assert "Demo: Emergency" in capsys.readouterr().err
 
 

@@ -19,9 +19,11 @@ from acumat.config import load_settings
 from acumat.diary.schemas import INPUT_SCHEMAS, EntryKind
 from acumat.errors import InvalidInput
 from acumat.http.app import create_app
+from acumat.present.messages import for_person
 from acumat.store.engine import Database
 from acumat.store.models import ENTRY_MODELS
 from acumat.validation import parse
+from acumat.web.forms import form_field
 from tests.conftest import UTC_TIME
 from tests.http.clients import browser
 
@@ -54,9 +56,12 @@ def row_count(db: Database) -> RowCount:
 
 
 def service_message(kind: EntryKind, raw: Mapping[str, object], field: str) -> str:
-    """What the service says about ``field`` for ``raw``: pages must show exactly this."""
+    """What the service refuses about ``field`` for ``raw``, worded for the field on screen:
+    pages must show exactly this."""
     try:
         parse(INPUT_SCHEMAS[kind], dict(raw), UTC_TIME)
     except InvalidInput as exc:
-        return "; ".join(p.message for p in exc.problems if p.field == field)
+        info = form_field(kind, field)
+        worded = [for_person(p, info) for p in exc.problems if p.field == field]
+        return "; ".join(text[:1].upper() + text[1:] for text in worded)
     raise AssertionError(f"the service accepted {raw!r}")

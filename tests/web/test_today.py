@@ -95,7 +95,7 @@ def test_a_future_day_is_refused_next_to_the_day_field(
     answer = client.post("/checkin", data={"day": "2026-03-16", "pain": "3"})
     assert answer.status_code == 422
     expected = service_message("checkin", {"day": "2026-03-16", "pain": "3"}, "day")
-    assert "2026-03-15" in expected
+    assert "earlier day" in expected
     assert error_text(answer.text, "checkin", "day") == expected
     assert row_count() == 0
 
@@ -205,16 +205,13 @@ def test_negative_care_minutes_are_refused_next_to_minutes(
     assert row_count() == 0
 
 
-def test_stopping_early_without_a_reason_is_refused(
-    client: TestClient, row_count: RowCount
+def test_one_choice_says_how_a_session_ended(
+    client: TestClient, db: Database, actor: Actor
 ) -> None:
-    form = {**QUICK[1][1], "stopped_early": "yes"}
-    answer = client.post("/log/session", data=form)
-    assert answer.status_code == 422
-    raw = {k: v for k, v in form.items() if v} | {"fabric_layer": "yes"}
-    expected = service_message("session", raw, "stop_reason")
-    assert error_text(answer.text, "session", "stop_reason") == expected
-    assert row_count() == 0
+    form = {**QUICK[1][1], "ended": "sharp_pain"}
+    assert client.post("/log/session", data=form).status_code == 303
+    (stored,) = diary.list_diary(db, actor, TODAY, TODAY).sessions
+    assert (stored.stopped_early, stored.stop_reason) == (True, "sharp_pain")
 
 
 def test_an_unknown_kind_of_entry_is_a_404_page(client: TestClient, row_count: RowCount) -> None:

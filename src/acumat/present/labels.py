@@ -57,18 +57,18 @@ def choices_for(codes: Sequence[str]) -> dict[str, str]:
     return {code: _as_words(code) for code in codes}
 
 
-def urgency_label(urgency: str) -> str:
-    """An urgency level's words (``EMERGENCY`` → the heading a person reads)."""
+def urgency_label(urgency: str, region: str | None = None) -> str:
+    """An urgency level's words for ``region`` (``EMERGENCY`` → the heading a person reads)."""
     from acumat.safety.loader import urgency_label as label
 
-    return label(urgency)
+    return label(urgency, region)
 
 
-def verdict_label(verdict: str) -> str:
-    """A mat verdict's words (``do-not-use`` → "Do not use a mat")."""
+def verdict_label(verdict: str, region: str | None = None) -> str:
+    """A mat verdict's words for ``region`` (``do-not-use`` → "Do not use a mat")."""
     from acumat.safety.loader import verdict_label as label
 
-    return label(verdict)
+    return label(verdict, region)
 
 
 def kind_name(kind: str) -> str:

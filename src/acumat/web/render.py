@@ -74,13 +74,15 @@ def page_frame(request: Request) -> dict[str, Any]:
 
     ``urgent_now`` is their latest result when it is EMERGENCY or URGENT_SAME_DAY, fetched
     here by a service call before rendering (templates do no I/O); ``zone`` is the time zone
-    every time on the page is shown in.
+    every time on the page is shown in; the safety frame adds their region, for the banner's
+    and the footer's ``tel:`` links (a page may override it, e.g. ``retaking``).
     """
     from acumat.services.screening import urgent_now
+    from acumat.web.pages.frame import safety_frame
 
     try:
         db, actor = get_db(request), get_actor(request)
-        return {"urgent_now": urgent_now(db, actor), "zone": actor.zone}
+        return {"urgent_now": urgent_now(db, actor), "zone": actor.zone, **safety_frame(actor)}
     except AcumatError:  # the database itself is the problem this page reports
         return {"urgent_now": None, "zone": None}
 

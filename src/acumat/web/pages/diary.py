@@ -13,7 +13,6 @@ from acumat.diary import paging
 from acumat.http.deps import ActorDep, DbDep
 from acumat.services import diary
 from acumat.web.pages.charts import CHART_RANGES, trend_chart
-from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -38,6 +37,5 @@ def diary_page(
         "days": days,
         "chart": trend_chart(db, actor, int(chart_range)),
         "chart_ranges": CHART_RANGES,
-        **safety_frame(actor),
     }
     return render(request, "diary.html", context)

@@ -2,8 +2,8 @@
 
 :func:`acumat.web.render.page_frame` gives the base template the latest urgent result and
 the person's time zone; the urgent banner and the footer also need their region, for the
-emergency and urgent numbers they offer as ``tel:`` links. The page handlers add it with
-:func:`safety_frame` (see the lead's note: the same line belongs in ``page_frame``).
+emergency and urgent numbers they offer as ``tel:`` links: :func:`safety_frame`, which
+``page_frame`` adds to every page (the questions pages override ``retaking``).
 """
 
 from __future__ import annotations

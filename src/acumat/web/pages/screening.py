@@ -184,7 +184,6 @@ def _stop_context(reasons: Sequence[object], actor: Actor) -> dict[str, Any]:
         "reasons": shown,
         "sources": sources_for(shown),
         "nav": "check",
-        **safety_frame(actor),
     }
 
 
@@ -204,6 +203,5 @@ def _render_result(
         "approval_form": approval_form or {"values": {}, "errors": {}},
         "today": actor.today(),
         "nav": "check",
-        **safety_frame(actor),
     }
     return render(request, "check_result.html", context, code)

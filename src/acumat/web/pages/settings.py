@@ -15,7 +15,6 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.services import settings as service
 from acumat.web.forms import refuse_files
-from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -60,6 +59,5 @@ def _render(
         "zones": zone_names(),
         "regions": service.REGIONS,
         "nav": "settings",
-        **safety_frame(actor),
     }
     return render(request, "settings.html", context, status)

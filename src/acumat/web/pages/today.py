@@ -28,7 +28,6 @@ from acumat.web.forms import (
     values_from_form,
 )
 from acumat.web.pages.charts import trend_chart
-from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
 
 router = APIRouter()
@@ -81,7 +80,6 @@ def _render_today(
         "safety": screening.mat_status(db, actor),
         "signs": daily_signs(),
         "recheck_skipped": request.query_params.get("recheck") == "skipped",
-        **safety_frame(actor),
     }
     return render(request, "today.html", context, 422 if refused else 200)
 
