@@ -272,3 +272,21 @@ def test_remove_demo_leaves_someone_elses_demo_alone(db: Database, actor: Actor)
     counts = load_demo(db, someone_else, seed=3)
     remove_demo(db, actor)
     assert sum(_rows(db, someone_else).values()) == counts.total
+
+
+def test_what_a_person_saves_over_demo_data_is_theirs_and_survives_removal(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.services import daily
+    from acumat.services.demo import remove_demo
+
+    load_demo(db, actor)
+    today = actor.today()
+    saved = daily.check_in(db, actor, {"day": today, "pain": 2}, replace=True)
+    (episode, *_) = diary.list_diary(db, actor, today, today).episodes
+    diary.patch_entry(db, actor, "episode", episode.id, {"note": "mine now"})
+    remove_demo(db, actor)
+    kept = diary.list_diary(db, actor, today, today)
+    assert [c.pain for c in kept.checkins] == [saved.checkin.pain] == [2]
+    assert [e.note for e in kept.episodes] == ["mine now"]
+    assert not kept.checkins[0].is_demo

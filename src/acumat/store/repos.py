@@ -74,7 +74,9 @@ class DiaryRepo:
         return list(self.session.scalars(query))
 
     def update(self, row: Row, values: dict[str, Any]) -> Row:
-        self._assign(row, values)
+        """Write the person's own ``values`` over ``row``: what they changed is no longer demo
+        data, so ``acumat demo --remove`` keeps it."""
+        self._assign(row, {**values, "is_demo": False})
         row.updated_at = clock.utcnow()
         self.session.flush()
         return row
