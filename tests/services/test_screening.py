@@ -365,10 +365,21 @@ def test_a_change_in_both_legs_at_a_checkin_counts_as_new_after_a_long_standing_
     assert raised.reasons[0].rule == "RF-05"
 
 
-def test_a_demo_result_is_labelled_as_demo(db: Database, actor: Actor) -> None:
+def test_the_demo_never_fakes_a_safety_result(db: Database, actor: Actor) -> None:
     from acumat.services.demo import load_demo
 
     load_demo(db, actor)
+    assert screening.latest_screening(db, actor) is None
+    assert screening.mat_status(db, actor).permission == "not_screened"
+
+
+def test_a_demo_result_from_an_older_demo_is_labelled_as_demo(db: Database, actor: Actor) -> None:
+    from acumat.store.repos import SafetyRepo
+
+    judged = screening.judge(complete({}))
+    values = screening.screening_values(complete({}), judged, origin="screening")
+    with db.transaction() as session:
+        SafetyRepo(session, actor.user_id).add_screening({**values, "is_demo": True})
     latest = screening.latest_screening(db, actor)
     assert latest is not None
     assert latest.is_demo is True

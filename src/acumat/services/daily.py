@@ -47,7 +47,7 @@ def check_in(
     refusal still carries the re-check's result, so an urgent sign is shown before the error.
     """
     data = diary.validated_checkin(actor, raw)
-    flags = screening.recheck_answers(red_flags or {})
+    flags = _every_daily_sign(screening.recheck_answers(red_flags)) if red_flags is not None else {}
     for _ in range(diary.RACE_RETRIES):
         try:
             return _check_in_once(db, actor, data, flags, replace=replace)
@@ -56,6 +56,18 @@ def check_in(
             # a replacement replaces and a refusal still carries the re-check's result.
             continue
     raise CheckInConflict(f"the check-in for {data.day.isoformat()} kept changing; try again", None)
+
+
+def _every_daily_sign(named: Mapping[str, str]) -> dict[str, str]:
+    """The day's re-check with every daily sign answered: those not named are "no".
+
+    The one meaning of a re-check in every interface: the page's unticked boxes, the CLI's
+    signs not given with ``--red-flag`` and the API's signs left out of ``red_flags`` were
+    all asked about and not reported (an empty ``red_flags`` is "none of these").
+    """
+    from acumat.safety import daily_signs
+
+    return {**dict.fromkeys((item.id for item in daily_signs()), "no"), **named}
 
 
 def _check_in_once(
