@@ -62,22 +62,11 @@ CHECKIN_WITH_FEVER: dict[str, Write] = {
     ),
 }
 
+EPISODE_FLAGS = ("--start", f"{DAY} 09:30", "--end", f"{DAY} 09:50", "--peak", "7")
+EPISODE_FLAGS += ("--location", "lower_left,lower_right", "--trigger", "lifting")
+
 EPISODE: dict[str, Write] = {
-    "cli": lambda url: through_cli(
-        url,
-        "log",
-        "episode",
-        "--start",
-        f"{DAY} 09:30",
-        "--end",
-        f"{DAY} 09:50",
-        "--peak",
-        "7",
-        "--location",
-        "lower_left,lower_right",
-        "--trigger",
-        "lifting",
-    ),  # fmt: skip
+    "cli": lambda url: through_cli(url, "log", "episode", *EPISODE_FLAGS),
     "web": lambda url: through_web(
         url,
         "/log/episode",
@@ -122,7 +111,7 @@ def databases(tmp_path: Path) -> Iterator[Callable[[str], tuple[str, Database, A
 def stored(db: Database, actor: Actor) -> dict[str, Any]:
     """Every row of the day and the latest safety result, without identities and stamps."""
     page = diary.list_diary(db, actor, actor.today(), actor.today())
-    rows = {
+    rows: dict[str, Any] = {
         kind: [entry.model_dump(exclude=IGNORED) for entry in getattr(page, kind)]
         for kind in ("checkins", "episodes", "sessions", "care")
     }
@@ -134,16 +123,13 @@ def stored(db: Database, actor: Actor) -> dict[str, Any]:
 def differences(results: dict[str, dict[str, Any]]) -> list[str]:
     """Where the interfaces' rows disagree, as ``kind.field: cli / web / api`` lines."""
     found = []
-    for kind, cli_rows in results["cli"].items():
-        if isinstance(cli_rows, dict):
-            for name in cli_rows:
-                seen = [results[i][kind].get(name) for i in ("cli", "web", "api")]
-                if not seen[0] == seen[1] == seen[2]:
-                    found.append(f"{kind}.{name}: {seen[0]!r} / {seen[1]!r} / {seen[2]!r}")
-        elif not cli_rows == results["web"][kind] == results["api"][kind]:
-            found.append(
-                f"{kind}: {cli_rows!r} / {results['web'][kind]!r} / {results['api'][kind]!r}"
-            )
+    for kind in results["cli"]:
+        seen = [results[interface][kind] for interface in ("cli", "web", "api")]
+        parts = seen[0] if isinstance(seen[0], dict) else {"": None}
+        for name in parts:
+            values = [s.get(name) if isinstance(s, dict) and name else s for s in seen]
+            if not values[0] == values[1] == values[2]:
+                found.append(f"{kind}.{name}: " + " / ".join(repr(v) for v in values))
     return found
 
 
