@@ -62,7 +62,7 @@ CHECKIN_WITH_FEVER: dict[str, Write] = {
     ),
 }
 
-EPISODE_FLAGS = ("--start", f"{DAY} 09:30", "--end", f"{DAY} 09:50", "--peak", "7")
+EPISODE_FLAGS: tuple[str, ...] = ("--start", f"{DAY} 09:30", "--end", f"{DAY} 09:50", "--peak", "7")
 EPISODE_FLAGS += ("--location", "lower_left,lower_right", "--trigger", "lifting")
 
 EPISODE: dict[str, Write] = {
