@@ -28,6 +28,7 @@ from acumat.web.forms import (
     values_from_form,
 )
 from acumat.web.pages.charts import trend_chart
+from acumat.web.pages.screening import advice_sources, instead_of_mat
 from acumat.web.render import render
 
 router = APIRouter()
@@ -73,11 +74,15 @@ def _render_today(
     forms = _fresh_forms(db, actor)
     if refused is not None:
         forms[refused.kind] = refused
+    safety = screening.mat_status(db, actor)
+    instead = instead_of_mat(safety, actor)
     context = {
         "forms": forms,
         "today": actor.today(),
         "chart": trend_chart(db, actor, 30, True),
-        "safety": screening.mat_status(db, actor),
+        "safety": safety,
+        "instead": instead,
+        "instead_sources": advice_sources(instead),
         "signs": daily_signs(),
         "recheck_skipped": request.query_params.get("recheck") == "skipped",
     }
