@@ -16,7 +16,7 @@ from acumat.http.guard import FormGuard
 from acumat.present.time import long_day
 from acumat.safety import daily_signs
 from acumat.safety.schemas import ScreeningOut
-from acumat.services import daily, diary, screening
+from acumat.services import daily, demo, diary, screening
 from acumat.services.database import Database
 from acumat.web.forms import (
     QUICK_KINDS,
@@ -130,6 +130,7 @@ def _render_today(
         "signs": daily_signs(),
         "recheck_skipped": request.query_params.get("recheck") == "skipped",
         "unsaved_urgent": unsaved_urgent,
+        "demo_rows": demo.count_demo(db, actor),
     }
     return render(request, "today.html", context, code if refused else 200)
 
