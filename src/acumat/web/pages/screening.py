@@ -20,7 +20,9 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.safety import load_checklist, load_ruleset, verdict_instead
 from acumat.safety.flow import Step, next_step
+from acumat.safety.levels import Verdict
 from acumat.safety.model import Advice, Item
+from acumat.safety.permission import MatPermission
 from acumat.safety.regions import localise
 from acumat.safety.schemas import MatStatus, ReasonOut
 from acumat.services import questionnaire, screening
@@ -128,11 +130,11 @@ def sources_for(reasons: list[Any]) -> dict[str, Any]:
 
 
 def instead_of_mat(status: MatStatus, actor: Actor) -> Advice | None:
-    """What the person can do instead of the mat, when the mat may not be used (UX 33);
-    ``None`` while it may be used, or before any result."""
-    if status.verdict is None or status.may_use_mat:
+    """What the person can do instead of the mat under a do-not-use result (UX 33);
+    ``None`` otherwise (a caution asks for a clinician instead, shown on its own)."""
+    if status.permission is not MatPermission.DO_NOT_USE:
         return None
-    return verdict_instead(status.verdict, actor.region)
+    return verdict_instead(Verdict.DO_NOT_USE, actor.region)
 
 
 def advice_sources(advice: Advice | None) -> dict[str, Any]:
