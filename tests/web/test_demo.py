@@ -62,7 +62,7 @@ def test_today_and_the_diary_say_demo_data_is_made_up_and_offer_to_remove_it(
     for url in ("/", "/diary"):
         page = client.get(url).text
         assert notice in page, url
-        assert '<a class="button" href="/demo/remove">Remove the demo data</a>' in page, url
+        assert '<a href="/demo/remove">Remove the demo data</a>' in page, url
     assert client.post("/demo/remove").status_code == 303
     for url in ("/", "/diary"):
         assert notice not in client.get(url).text, url
