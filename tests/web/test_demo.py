@@ -50,3 +50,19 @@ def test_with_no_demo_data_the_page_says_so(client: TestClient) -> None:
     page = client.get("/demo/remove")
     assert "There is no demo data in your diary." in page.text
     assert "<form" not in page.text.split("<main", 1)[-1].split("</main>", 1)[0]
+
+
+def test_today_and_the_diary_say_demo_data_is_made_up_and_offer_to_remove_it(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    notice = "You are looking at made-up demo data"
+    for url in ("/", "/diary"):
+        assert notice not in client.get(url).text, url
+    load_demo(db, actor)
+    for url in ("/", "/diary"):
+        page = client.get(url).text
+        assert notice in page, url
+        assert '<a href="/demo/remove">Remove the demo data</a>' in page, url
+    assert client.post("/demo/remove").status_code == 303
+    for url in ("/", "/diary"):
+        assert notice not in client.get(url).text, url

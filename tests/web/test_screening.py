@@ -417,3 +417,61 @@ def test_the_banner_and_result_fill_in_the_services_of_the_persons_region(
         page = client.get(url).text
         assert "Call 911 or go to the emergency room now." in alert_box(page), url
         assert "{emergency_number}" not in page, url
+
+
+def instead_html(html: str) -> str:
+    """The "instead of the mat" card, or "" when the page has none."""
+    found = re.search(r'<section class="card instead".*?</section>', html, flags=re.S)
+    return found.group(0) if found else ""
+
+
+def test_do_not_use_offers_what_to_do_instead_with_sources(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/settings", data={"timezone": "UTC", "region": "US"})
+    screening.record_screening(db, actor, complete({"diabetes": "yes"}))
+    for url in ("/check/result", "/"):
+        page = client.get(url).text
+        card = instead_html(page)
+        assert "What you can do instead of the mat" in card, url
+        assert "Ask a pharmacist or your doctor about pain relief" in card, url  # US words
+        assert "{doctor}" not in card, url
+        assert "GP" not in card, url
+        assert card.count("Sources:") == 4, url
+        assert 'href="https://' in card, url
+        assert not re.search(r"\bS1\b|\bA1\b", card), url  # titles, never source ids
+
+
+def test_the_alternatives_come_after_an_urgent_action(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, {"saddle_numbness": "yes"})
+    for url in ("/check/result", "/"):
+        page = client.get(url).text
+        assert starts_with_alert(page), url
+        card = instead_html(page)
+        assert card, url
+        assert page.index('role="alert"') < page.index(card), url
+
+
+def test_no_alternatives_while_the_mat_may_be_used_or_needs_a_clinician(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    assert instead_html(client.get("/check/result").text) == ""
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    assert instead_html(client.get("/check/result").text) == ""
+    assert instead_html(client.get("/").text) == ""
+
+
+def test_the_stop_page_speaks_for_the_persons_region(client: TestClient, db: Database) -> None:
+    client.post("/settings", data={"timezone": "UTC", "region": "US"})
+    given = {"age": "40", "pain_now": "3", "episode_days": "2", "saddle_numbness": "yes"}
+    assert answer(client, given).status_code == 303
+    stop = client.get("/check")
+    assert stop.status_code == 200
+    assert "Please stop here and get help" in stop.text
+    reasons = stop.text.split('<ul class="reasons">', 1)[1]
+    assert "911" in reasons
+    assert "999" not in stop.text
+    assert "A&amp;E" not in stop.text

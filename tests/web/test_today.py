@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -63,11 +64,64 @@ def test_todays_checkin_is_prefilled_and_saving_again_replaces_it(
     client: TestClient, db: Database, actor: Actor
 ) -> None:
     client.post("/checkin", data={"day": "2026-03-15", "pain": "6", "stress": "3"})
-    assert field_value(client.get("/").text, "checkin", "pain") == "6"
-    assert field_value(client.get("/").text, "checkin", "stress") == "3"
-    client.post("/checkin", data={"day": "2026-03-15", "pain": "2"})
-    page = diary.list_diary(db, actor, TODAY, TODAY)
-    assert [(c.pain, c.stress) for c in page.checkins] == [(2, None)]
+    page = client.get("/").text
+    assert field_value(page, "checkin", "pain") == "6"
+    assert field_value(page, "checkin", "stress") == "3"
+    assert replaces(page) == "2026-03-15"
+    again = {"day": "2026-03-15", "pain": "2", "replaces": "2026-03-15"}
+    saved = client.post("/checkin", data=again)
+    assert saved.status_code == 303
+    listed = diary.list_diary(db, actor, TODAY, TODAY)
+    assert [(c.pain, c.stress) for c in listed.checkins] == [(2, None)]
+
+
+def replaces(html: str) -> str | None:
+    """The day the check-in form says it was filled in from (``None``: a fresh form)."""
+    found = re.search(r'<input type="hidden" name="replaces" value="([^"]*)">', html)
+    return found.group(1) if found else None
+
+
+def test_a_fresh_checkin_form_replaces_nothing(client: TestClient) -> None:
+    assert replaces(client.get("/").text) is None
+
+
+def test_a_taken_earlier_day_is_refused_on_the_day_field_and_nothing_written(
+    client: TestClient, db: Database, actor: Actor, row_count: RowCount
+) -> None:
+    client.post("/checkin", data={"day": "2026-03-10", "pain": "5"})
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "6"})
+    before = row_count()
+    form = {"day": "2026-03-10", "pain": "1", "replaces": "2026-03-15"}
+    answer = client.post("/checkin", data=form)
+    assert answer.status_code == 409
+    day_error = error_text(answer.text, "checkin", "day")
+    assert day_error.startswith("There is already a check-in for Tue 10 Mar 2026.")
+    assert 'id="checkin-day" name="day" value="2026-03-10"' in answer.text
+    assert 'aria-invalid="true"' in answer.text
+    assert field_value(answer.text, "checkin", "pain") == "1"  # what was typed stays
+    assert row_count() == before
+    assert diary.get_checkin(db, actor, date(2026, 3, 10)).pain == 5
+    assert diary.get_checkin(db, actor, TODAY).pain == 6
+
+
+def test_a_taken_day_without_the_prefill_is_refused_too(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "6"})
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "2"})
+    assert answer.status_code == 409
+    assert diary.get_checkin(db, actor, TODAY).pain == 6
+
+
+def test_a_refused_checkin_still_shows_an_urgent_sign_first(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/checkin", data={"day": "2026-03-10", "pain": "5", "flags": "none"})
+    form = {"day": "2026-03-10", "pain": "5", "flag.chest_pain": "yes"}
+    answer = client.post("/checkin", data=form)
+    assert answer.status_code == 409
+    main = answer.text.split('<main id="main"', 1)[1]
+    assert main.index('role="alert"') < main.index("There is already a check-in")
 
 
 def test_a_past_day_can_be_checked_in_from_the_day_field(

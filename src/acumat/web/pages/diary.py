@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from acumat.diary import paging
 from acumat.http.deps import ActorDep, DbDep
-from acumat.services import diary
+from acumat.services import demo, diary
 from acumat.web.pages.charts import CHART_RANGES, trend_chart
 from acumat.web.render import render
 
@@ -37,5 +37,6 @@ def diary_page(
         "days": days,
         "chart": trend_chart(db, actor, int(chart_range)),
         "chart_ranges": CHART_RANGES,
+        "demo_rows": demo.count_demo(db, actor),
     }
     return render(request, "diary.html", context)

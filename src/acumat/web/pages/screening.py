@@ -18,9 +18,11 @@ from acumat.actor import Actor
 from acumat.errors import InvalidInput, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
-from acumat.safety import emergency_reasons, load_checklist, load_ruleset
+from acumat.safety import load_checklist, load_ruleset, verdict_instead
 from acumat.safety.flow import Step, next_step
-from acumat.safety.model import Item
+from acumat.safety.levels import Verdict
+from acumat.safety.model import Advice, Item
+from acumat.safety.permission import MatPermission
 from acumat.safety.regions import localise
 from acumat.safety.schemas import MatStatus, ReasonOut
 from acumat.services import questionnaire, screening
@@ -36,7 +38,9 @@ def question_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """The next group of questions (or the one asked for), the emergency stop, or the review."""
     answers = questionnaire.draft_answers(db, actor)
     group = request.query_params.get("group")
-    stop = emergency_reasons(answers)
+    # The preview is in the person's words: a US stop page says 911, never 999.
+    preview = screening.emergency_preview(actor, answers)
+    stop = preview.reasons if preview is not None else []
     if stop and group is None:
         return render(request, "check_stop.html", _stop_context(stop, actor))
     step = next_step(answers, group)
@@ -125,6 +129,21 @@ def sources_for(reasons: list[Any]) -> dict[str, Any]:
     return {sid: register[sid] for reason in reasons for sid in reason.sources}
 
 
+def instead_of_mat(status: MatStatus, actor: Actor) -> Advice | None:
+    """What the person can do instead of the mat under a do-not-use result (UX 33);
+    ``None`` otherwise (a caution asks for a clinician instead, shown on its own)."""
+    if status.permission is not MatPermission.DO_NOT_USE:
+        return None
+    return verdict_instead(Verdict.DO_NOT_USE, actor.region)
+
+
+def advice_sources(advice: Advice | None) -> dict[str, Any]:
+    """The register entries the advice's steps cite, for names and links."""
+    register = load_ruleset().sources
+    steps = advice.steps if advice else ()
+    return {sid: register[sid] for step in steps for sid in step.sources if sid in register}
+
+
 def _errors(problems: list[Problem]) -> dict[str, str]:
     return {p.field: p.message for p in problems}
 
@@ -195,10 +214,12 @@ def _render_result(
     code: int = 200,
 ) -> Response:
     reasons = _localised(status.screening.reasons if status.screening else [], actor)
+    instead = instead_of_mat(status, actor)
     context = {
         "status": status,
         "reasons": reasons,
-        "sources": sources_for(reasons),
+        "sources": {**sources_for(reasons), **advice_sources(instead)},
+        "instead": instead,
         "checklist": load_checklist(),
         "approval_form": approval_form or {"values": {}, "errors": {}},
         "today": actor.today(),

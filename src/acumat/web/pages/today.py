@@ -10,15 +10,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from acumat.actor import Actor
-from acumat.errors import InvalidInput, NotFound
+from acumat.errors import InvalidInput, NotFound, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
+from acumat.present.time import long_day
 from acumat.safety import daily_signs
-from acumat.services import daily, diary, screening
+from acumat.safety.schemas import ScreeningOut
+from acumat.services import daily, demo, diary, screening
 from acumat.services.database import Database
 from acumat.web.forms import (
     QUICK_KINDS,
     FormState,
+    FormValues,
     form_state,
     local_minute,
     quick_kind,
@@ -28,9 +31,13 @@ from acumat.web.forms import (
     values_from_form,
 )
 from acumat.web.pages.charts import trend_chart
+from acumat.web.pages.screening import advice_sources, instead_of_mat
 from acumat.web.render import render
 
 router = APIRouter()
+
+REPLACES = "replaces"
+"""The hidden check-in field naming the day whose check-in the form was filled in from."""
 
 
 @router.get("/")
@@ -40,14 +47,24 @@ def today_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
 
 @router.post("/checkin", dependencies=[FormGuard])
 async def save_checkin(request: Request, db: DbDep, actor: ActorDep) -> Response:
-    """Create or replace the check-in of the submitted day."""
+    """Save the check-in of the submitted day, under the one same-day policy.
+
+    The form says which day's check-in it was filled in from (the hidden ``replaces``):
+    saving that day again replaces it; any other day that already has a check-in is
+    refused, so typing another day never silently overwrites what was logged there.
+    """
     form = await request.form()
+    raw = raw_from_form("checkin", form)
+    replaces = str(raw.pop(REPLACES, "")).strip()
     try:
         flags = red_flags_from_form(form)
-        result = daily.check_in(db, actor, raw_from_form("checkin", form), flags, replace=True)
+        replace = bool(replaces) and str(raw.get("day", "")).strip() == replaces
+        result = daily.check_in(db, actor, raw, flags, replace=replace)
     except InvalidInput as exc:
         state = form_state("checkin", values_from_form(form), exc.problems)
         return _render_today(request, db, actor, state)
+    except daily.CheckInConflict as refused:
+        return _render_conflict(request, db, actor, values_from_form(form), refused)
     if result.triage is not None and result.triage.is_urgent:
         return RedirectResponse("/check/result?saved=checkin", status_code=303)
     skipped = "&recheck=skipped" if flags is None else ""
@@ -67,21 +84,55 @@ async def log_entry(request: Request, kind: str, db: DbDep, actor: ActorDep) -> 
     return RedirectResponse(f"/?saved={entry_kind}", status_code=303)
 
 
+def _render_conflict(
+    request: Request,
+    db: Database,
+    actor: Actor,
+    values: FormValues,
+    refused: daily.CheckInConflict,
+) -> Response:
+    """The check-in form again, its day marked as taken; nothing was written. A re-check
+    that found something urgent is still shown, first."""
+    taken = refused.day
+    if taken is None:
+        words = "That day's check-in changed while saving. Please save again."
+    else:
+        words = (
+            f"There is already a check-in for {long_day(taken)}. "
+            "To change it, open it from the diary, or choose another day here."
+        )
+    state = form_state("checkin", values, [Problem(field="day", message=words)])
+    urgent = refused.triage if refused.triage is not None and refused.triage.is_urgent else None
+    return _render_today(request, db, actor, state, 409, unsaved_urgent=urgent)
+
+
 def _render_today(
-    request: Request, db: Database, actor: Actor, refused: FormState | None = None
+    request: Request,
+    db: Database,
+    actor: Actor,
+    refused: FormState | None = None,
+    code: int = 422,
+    *,
+    unsaved_urgent: ScreeningOut | None = None,
 ) -> Response:
     forms = _fresh_forms(db, actor)
     if refused is not None:
         forms[refused.kind] = refused
+    safety = screening.mat_status(db, actor)
+    instead = instead_of_mat(safety, actor)
     context = {
         "forms": forms,
         "today": actor.today(),
         "chart": trend_chart(db, actor, 30, True),
-        "safety": screening.mat_status(db, actor),
+        "safety": safety,
+        "instead": instead,
+        "instead_sources": advice_sources(instead),
         "signs": daily_signs(),
         "recheck_skipped": request.query_params.get("recheck") == "skipped",
+        "unsaved_urgent": unsaved_urgent,
+        "demo_rows": demo.count_demo(db, actor),
     }
-    return render(request, "today.html", context, 422 if refused else 200)
+    return render(request, "today.html", context, code if refused else 200)
 
 
 def _fresh_forms(db: Database, actor: Actor) -> dict[str, FormState]:
@@ -94,6 +145,8 @@ def _fresh_forms(db: Database, actor: Actor) -> dict[str, FormState]:
 def _checkin_values(db: Database, actor: Actor) -> dict[str, str | list[str]]:
     today = actor.today()
     try:
-        return values_from_entry(diary.get_checkin(db, actor, today), actor.zone)
+        values = values_from_entry(diary.get_checkin(db, actor, today), actor.zone)
     except NotFound:
         return {"day": today.isoformat()}
+    # Filled in from today's check-in: saving today again replaces it (and only it).
+    return {**values, REPLACES: today.isoformat()}
