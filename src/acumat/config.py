@@ -7,6 +7,7 @@ SQLAlchemy URL. Nothing is read at import time: call :func:`load_settings`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,13 +52,25 @@ class Settings(BaseSettings):
 
 
 def load_settings(database_url: str | None = None) -> Settings:
-    """Build settings from the environment; an explicit ``database_url`` wins."""
+    """Build settings from the environment; an explicit ``database_url`` (``--db``) wins.
+
+    A refused value names where it came from: the ``--db`` option, or the environment
+    variable; the words are acumat's own, never pydantic's.
+    """
     try:
         return Settings(database_url=database_url) if database_url else Settings()
     except ValidationError as exc:
-        raise InvalidInput(
-            [Problem("ACUMAT_" + str(e["loc"][0]).upper(), e["msg"]) for e in exc.errors()]
-        ) from exc
+        problems = [_setting_problem(e, explicit=bool(database_url)) for e in exc.errors()]
+        raise InvalidInput(problems) from None
+
+
+def _setting_problem(error: Any, *, explicit: bool) -> Problem:
+    name = str(error["loc"][0]) if error["loc"] else "settings"
+    where = "--db" if explicit and name == "database_url" else "ACUMAT_" + name.upper()
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] != "value_error":
+        message = "is not a value acumat can use; see the Configuration section of the README"
+    return Problem(where, message)
 
 
 def ensure_local_host(host: str) -> str:

@@ -368,7 +368,7 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("PUT", f"/api/v1/checkins/{SEEDED_DAY}", {"json": {"day": SEEDED_DAY, "pain": 9}}),
     ("DELETE", f"/api/v1/checkins/{SEEDED_DAY}", {}),
     ("DELETE", "/api/v1/episodes/1", {}),
-    ("POST", "/checkin", {"data": {**SIGNED_FORM, "pain": "6"}}),
+    ("POST", "/checkin", {"data": {**SIGNED_FORM, "pain": "6", "replaces": NEW_DAY}}),
 ]
 """Writes the handlers carry out one after the other, each changing the database."""
 
