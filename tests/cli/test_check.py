@@ -255,3 +255,57 @@ def test_a_number_is_taken_exactly_never_completed(run: Run, home_url: str) -> N
     with make_engine(home_url).connect() as conn:
         answers = conn.execute(select(Screening.answers)).scalar_one()
     assert str(answers["age"]) == "44"
+
+
+def emergency_file(tmp_path: Path) -> str:
+    return answers_file(tmp_path, complete({"chest_pain": "yes", "heart_condition": "yes"}))
+
+
+def test_a_us_person_reads_911_not_999(run: Run, tmp_path: Path) -> None:
+    assert run("settings", "--region", "US").exit_code == 0
+    text = run("check", "--answers", emergency_file(tmp_path)).stdout
+    assert "911" in text
+    assert "999" not in text
+
+
+def test_a_dry_run_is_worded_for_the_persons_region(run: Run, tmp_path: Path) -> None:
+    assert run("settings", "--region", "US").exit_code == 0
+    result = run("check", "--answers", emergency_file(tmp_path), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    reasons = json.dumps(printed_json(result.stdout)["reasons"])
+    assert "911" in reasons
+    assert "999" not in reasons
+    text = run("check", "--answers", emergency_file(tmp_path), "--dry-run").stdout
+    assert "911" in text
+    assert "999" not in text
+
+
+def test_do_not_use_shows_what_to_do_instead_after_the_urgent_action(
+    run: Run, tmp_path: Path
+) -> None:
+    text = " ".join(run("check", "--answers", emergency_file(tmp_path)).stdout.split())
+    assert text.index("Do this now:") < text.index("Mat: ")
+    assert text.index("Mat: ") < text.index("What you can do instead of the mat:")
+    assert "Try warmth for 15 to 20 minutes" in text
+    shown = " ".join(run("check", "status").stdout.split())
+    assert shown.index("Do this now:") < shown.index("What you can do instead of the mat:")
+
+
+def test_a_mat_that_may_be_used_shows_no_alternatives(run: Run, tmp_path: Path) -> None:
+    text = run("check", "--answers", answers_file(tmp_path, complete({}))).stdout
+    assert "What you can do instead of the mat" not in text
+
+
+@pytest.mark.usefixtures("terminal")
+def test_the_first_check_names_the_guessed_region_once(run: Run) -> None:
+    assert run("settings", "--region", "US").exit_code == 0
+    answers = "44\n6\n3\n" + "no\n" * 200
+    first = run("check", "--json", input=answers)
+    assert first.exit_code == 0, first.stderr
+    notice = [line for line in first.stderr.splitlines() if "region" in line]
+    assert len(notice) == 1
+    assert "United States (emergency number 911)" in notice[0]
+    assert "acumat settings --region CODE" in notice[0]
+    again = run("check", "--json", input=answers)
+    assert again.exit_code == 0, again.stderr
+    assert "acumat settings --region" not in again.stderr

@@ -202,6 +202,84 @@ def test_edit_changes_only_the_given_fields(run: Run) -> None:
     )
 
 
+def test_checkin_edit_changes_only_sleep_and_keeps_the_note(run: Run, home_url: str) -> None:
+    run(*CHECKIN, "--sleep", "3", "--stress", "6", "--note", "long day")
+    result = run("log", "checkin", "--edit", "2026-03-14", "--sleep", "7")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "Updated check-in for 2026-03-14: pain 4/10."
+    checkin = json.loads(run("diary", "--json").stdout)["checkins"][0]
+    assert (checkin["pain"], checkin["sleep_quality"], checkin["stress"]) == (4, 7, 6)
+    assert checkin["note"] == "long day"
+    assert count_entries(home_url) == 1
+
+
+def test_checkin_edit_takes_days_as_people_say_them(run: Run) -> None:
+    run("log", "checkin", "--day", "yesterday", "--pain", "4")
+    edited = stored(run, "log", "checkin", "--edit", "yesterday", "--pain", "2")
+    assert (edited["day"], edited["pain"]) == ("2026-03-14", 2)
+
+
+def test_checkin_edit_of_a_day_without_one_exits_2_and_writes_nothing(
+    run: Run, home_url: str
+) -> None:
+    result = run("log", "checkin", "--edit", "2026-03-10", "--sleep", "7")
+    assert result.exit_code == 2
+    assert "no check-in for 2026-03-10 to change" in result.stderr
+    assert "acumat log checkin --day 2026-03-10" in result.stderr
+    assert count_entries(home_url) == 0
+
+
+def test_checkin_edit_refusals_name_the_flag(run: Run) -> None:
+    run(*CHECKIN)
+    result = run("log", "checkin", "--edit", "2026-03-14", "--pain", "11")
+    assert result.exit_code == 2
+    assert "--pain" in result.stderr
+    assert "pain:" not in result.stderr.replace("--pain:", "")
+    nothing = run("log", "checkin", "--edit", "2026-03-14")
+    assert nothing.exit_code == 2
+    assert "give at least one value to change with --edit" in nothing.stderr
+    assert "entry" not in nothing.stderr
+    bad_day = run("log", "checkin", "--edit", "someday", "--sleep", "2")
+    assert bad_day.exit_code == 2
+    assert "--edit" in bad_day.stderr
+    assert "for example --edit 3" not in bad_day.stderr
+
+
+def test_checkin_edit_moving_onto_a_taken_day_names_edit_and_replace(run: Run) -> None:
+    run(*CHECKIN)
+    run("log", "checkin", "--day", "2026-03-13", "--pain", "2")
+    result = run("log", "checkin", "--edit", "2026-03-13", "--day", "2026-03-14")
+    assert result.exit_code == 2
+    assert "--edit 2026-03-14" in result.stderr
+    assert "--replace" in result.stderr
+    days = [c["day"] for c in json.loads(run("diary", "--json").stdout)["checkins"]]
+    assert sorted(days) == ["2026-03-13", "2026-03-14"]
+
+
+def test_checkin_edit_will_not_replace(run: Run) -> None:
+    run(*CHECKIN, "--sleep", "3")
+    result = run("log", "checkin", "--edit", "2026-03-14", "--pain", "5", "--replace")
+    assert result.exit_code == 2
+    assert json.loads(run("diary", "--json").stdout)["checkins"][0]["sleep_quality"] == 3
+
+
+def test_episode_edit_of_end_only_keeps_the_rest(run: Run) -> None:
+    first = stored(run, *EPISODE, "--location", "lower_left", "--note", "boxes")
+    edited = stored(run, "log", "episode", "--edit", str(first["id"]), "--end", "2026-03-14 10:00")
+    assert edited["ended_at"] == "2026-03-14T10:00:00Z"
+    assert (edited["started_at"], edited["peak_intensity"]) == ("2026-03-14T09:30:00Z", 7)
+    assert (edited["locations"], edited["note"]) == (["lower_left"], "boxes")
+
+
+def test_an_episode_edit_ending_before_its_start_names_the_flag(run: Run) -> None:
+    first = stored(run, *EPISODE)
+    result = run("log", "episode", "--edit", str(first["id"]), "--end", "2026-03-14 08:00")
+    assert result.exit_code == 2
+    assert "--end" in result.stderr
+    assert "ended_at" not in result.stderr
+    assert json.loads(run("diary", "--json").stdout)["episodes"][0]["ended_at"] is None
+
+
 def test_edit_is_validated_like_a_new_entry(run: Run) -> None:
     first = stored(run, *CARE)
     result = run("log", "care", "--edit", str(first["id"]), "--minutes", "0")

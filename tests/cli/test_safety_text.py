@@ -43,19 +43,19 @@ def status_of(found: ScreeningOut) -> MatStatus:
 
 
 def test_a_demo_result_is_called_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    safety_text.print_status(status_of(screening(demo=True)), UTC)
+    safety_text.print_status(status_of(screening(demo=True)), UTC, region="GB")
     assert capsys.readouterr().out.startswith("Demo: a made-up result")
-    safety_text.print_urgent_first(screening(demo=True), UTC)
+    safety_text.print_urgent_first(screening(demo=True), UTC, "GB")
     assert "Demo: Emergency" in capsys.readouterr().err
 
 
 def test_a_persons_own_result_is_not_called_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    safety_text.print_status(status_of(screening()), UTC)
+    safety_text.print_status(status_of(screening()), UTC, region="GB")
     assert "Demo" not in capsys.readouterr().out
 
 
 def test_times_are_shown_in_the_persons_zone(capsys: pytest.CaptureFixture[str]) -> None:
-    safety_text.print_urgent_first(screening(), ZoneInfo("America/New_York"))
+    safety_text.print_urgent_first(screening(), ZoneInfo("America/New_York"), "US")
     assert "From your answers on Fri 27 Nov 2026, 10:48" in " ".join(
         capsys.readouterr().err.split()
     )

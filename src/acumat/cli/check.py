@@ -122,7 +122,8 @@ def status(ctx: typer.Context, verbose: Verbose = False, as_json: AsJson = False
     if as_json:
         emit_json(current)
         return
-    print_status(current, cli.actor().zone, verbose=verbose)
+    actor = cli.actor()
+    print_status(current, actor.zone, region=actor.region, verbose=verbose)
 
 
 def _refuse_mixed_options(*, items: bool, answers: Path | None, dry_run: bool) -> None:
@@ -151,13 +152,13 @@ def _check_file(
     from acumat.services import screening
 
     answers = screening.read_answers_file(path)
+    cli = state(ctx)
+    actor = cli.actor()
     if dry_run:
-        result = screening.judge(answers).contract()
+        result = screening.judge(answers, actor.region).contract()
     else:
-        cli = state(ctx)
-        stored = screening.record_screening(cli.database(), cli.actor(), answers)
-        result = stored.contract()
-    _finish(result, as_json=as_json, verbose=verbose, saved=not dry_run)
+        result = screening.record_screening(cli.database(), actor, answers).contract()
+    _finish(result, region=actor.region, as_json=as_json, verbose=verbose, saved=not dry_run)
 
 
 def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
@@ -171,18 +172,35 @@ def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
             "answers", "no terminal to ask questions at; pass --answers FILE (see --items)"
         )
     cli = state(ctx)
+    actor = cli.actor()
+    if screening.latest_screening(cli.database(), actor) is None:
+        typer.echo(region_notice(actor.region), err=True)
     answers: dict[str, Any] = {}
     shown_group = ""
     while gaps := missing_items(answers):
         item = load_ruleset().items[gaps[0]]
         shown_group = _show_group(item, shown_group)
         answers[item.id] = _ask_one(item)
-        stopped = screening.record_emergency_stop(cli.database(), cli.actor(), answers)
+        stopped = screening.record_emergency_stop(cli.database(), actor, answers)
         if stopped is not None:
-            _finish(stopped.contract(), as_json=as_json, verbose=verbose)
+            _finish(stopped.contract(), region=actor.region, as_json=as_json, verbose=verbose)
             return
-    result = screening.record_screening(cli.database(), cli.actor(), answers).contract()
-    _finish(result, as_json=as_json, verbose=verbose)
+    result = screening.record_screening(cli.database(), actor, answers).contract()
+    _finish(result, region=actor.region, as_json=as_json, verbose=verbose)
+
+
+def region_notice(code: str) -> str:
+    """The one line a person reads before their first check: which region acumat took from
+    the computer, its emergency number, and how to change it. Shown only while they have
+    no result yet, so once, with no setting to remember it by."""
+    from acumat.safety.regions import region
+
+    guessed = region(code)
+    return (
+        f"acumat took your region from this computer: {guessed.name} (emergency number "
+        f"{guessed.emergency_number}). If that is wrong, change it with "
+        "`acumat settings --region CODE`."
+    )
 
 
 def _is_terminal() -> bool:
@@ -237,10 +255,12 @@ def _read_answer(item: Item, text: str) -> str:
     return found[0]
 
 
-def _finish(result: dict[str, Any], *, as_json: bool, verbose: bool, saved: bool = True) -> None:
+def _finish(
+    result: dict[str, Any], *, region: str, as_json: bool, verbose: bool, saved: bool = True
+) -> None:
     from acumat.cli.safety_text import print_result
 
     if as_json:
         emit_json(result)
     else:
-        print_result(result, verbose=verbose, saved=saved)
+        print_result(result, region=region, verbose=verbose, saved=saved)

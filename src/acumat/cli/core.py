@@ -54,12 +54,12 @@ def flags_of(params: Iterable[_click.Parameter]) -> dict[str, str]:
 
 
 def example_of(flag: str, help_text: str) -> str:
-    """An example value for ``flag``: the one its option records, else the command's own
-    example line's, else none."""
-    if flag in EXAMPLES:
-        return EXAMPLES[flag]
-    found = re.search(re.escape(flag) + r"[ =](\"[^\"]*\"|[^\s\\]+)", help_text)
-    return found.group(1) if found else ""
+    """An example value for ``flag``: the command's own example line's (one flag may mean a
+    different thing in another command: ``--edit ID``, ``--edit DAY``), else the one its
+    option records, else none."""
+    examples = "\n".join(EXAMPLE_LINE.findall(help_text))
+    found = re.search(re.escape(flag) + r"[ =](\"[^\"]*\"|[^\s\\]+)", examples)
+    return found.group(1) if found else EXAMPLES.get(flag, "")
 
 
 def worded(problem: Problem, flags: dict[str, str], help_text: str) -> str:

@@ -38,8 +38,8 @@ app = typer.Typer(
     cls=AcumatGroup,
     help="Record a check-in, spasm episode, mat session or care activity.\n\n"
     "Add:     acumat log checkin|episode|session|care [FLAGS]\n\n"
-    "Change:  acumat log episode|session|care --edit ID [FLAGS] (flags you give replace "
-    "the stored values, the rest stay)\n\n"
+    "Change:  acumat log episode|session|care --edit ID [FLAGS], or acumat log checkin "
+    "--edit DAY [FLAGS] (flags you give replace the stored values, the rest stay)\n\n"
     "Delete:  acumat log delete episode|session|care ID, or acumat log delete checkin DAY\n\n"
     "Missing required values are asked for when you type at a terminal, or with -i; "
     "ids are shown by `acumat diary`.",
@@ -139,20 +139,32 @@ def checkin(
         bool,
         typer.Option("--no-red-flags", help="None of the daily warning signs apply today."),
     ] = False,
+    edit: Annotated[
+        str | None,
+        typer.Option(
+            "--edit",
+            metavar="DAY",
+            parser=kinds.Reader(kinds.DAY, "--edit"),
+            help="Change the check-in of DAY (YYYY-MM-DD, today or yesterday) instead of "
+            "adding one; only the flags you give change, the rest stay.",
+        ),
+    ] = None,
     interactive: Interactive = False,
     as_json: AsJson = False,
 ) -> None:
     """Record how a day went: pain, PEG-3, sleep, spasms, stress and sitting.
 
     One check-in per day: if the day has one already you are told so before any question.
-    --replace replaces that day's check-in with exactly the values you give now, after
-    telling you which stored values that clears. The short set of warning signs is asked
+    --edit DAY changes only the values you give of that day's check-in. --replace
+    replaces that day's check-in with exactly the values you give now, after telling you
+    which stored values that clears. The short set of warning signs is asked
     at a terminal (or given with --red-flag / --no-red-flags); a new one is triaged at once
     and shown before anything else.
 
     \b
-    Example:
+    Examples:
       acumat log checkin --day yesterday --pain 4 --sleep 6 --spasms 1 --no-red-flags
+      acumat log checkin --edit yesterday --sleep 7
     """
     from acumat.cli import input as typed
     from acumat.cli.red_flags import flags_from_options
@@ -160,8 +172,7 @@ def checkin(
 
     db, actor = open_diary(ctx)
     the_day = typed.day(day, actor.today()) if day else actor.today()
-    raw = given(
-        day=the_day.isoformat(),
+    values = given(
         pain=pain,
         peg_enjoyment=enjoyment,
         peg_activity=activity,
@@ -172,6 +183,14 @@ def checkin(
         took_pain_relief=pain_relief,
         note=note,
     )
+    if edit is not None:
+        refuse_with_edit(replace=replace, red_flags=bool(red_flag) or no_red_flags)
+        moved = {"day": the_day.isoformat()} if day else {}
+        changed = edit_checkin(db, actor, typed.day(edit, actor.today()), values | moved)
+        message = f"Updated check-in for {changed.day}: pain {changed.pain}/10."
+        report(changed, message, as_json)
+        return
+    raw = {"day": the_day.isoformat(), **values}
     existing = stored_checkin(db, actor, the_day)
     if existing is not None and not replace and not red_flag:
         raise day_taken(the_day.isoformat())  # before any question is asked
@@ -188,7 +207,45 @@ def checkin(
     result = save_checkin(db, actor, data, flags, replace=replace)
     verb = "Saved" if result.created else "Replaced"
     message = f"{verb} check-in for {result.checkin.day}: pain {result.checkin.pain}/10."
-    report_daily(result, message, as_json)
+    report_daily(result, message, as_json, actor.region)
+
+
+def refuse_with_edit(*, replace: bool, red_flags: bool) -> None:
+    """--edit changes some values of a stored check-in; it neither replaces it nor re-checks."""
+    from acumat.errors import InvalidInput
+
+    if replace:
+        raise InvalidInput.single(
+            "",
+            "--edit changes only the values you give; to replace the whole check-in, use "
+            "--day with --replace instead of --edit",
+        )
+    if red_flags:
+        raise InvalidInput.single(
+            "",
+            "--edit does not re-check the warning signs; run `acumat check` for those, then "
+            "--edit again without --red-flag or --no-red-flags",
+        )
+
+
+def edit_checkin(db: Database, actor: Actor, day: Any, changes: dict[str, Any]) -> CheckInOut:
+    """Change only ``changes`` of the check-in of ``day``, in one transaction."""
+    from acumat.errors import InvalidInput, NotFound
+    from acumat.services import diary
+
+    if not changes:
+        raise InvalidInput.single(
+            "", "give at least one value to change with --edit; for example --edit today --sleep 7"
+        )
+    try:
+        return diary.patch_checkin(db, actor, day, changes)
+    except NotFound:
+        raise Conflict(
+            f"there is no check-in for {day.isoformat()} to change; add one with "
+            f"`acumat log checkin --day {day.isoformat()}` and its values"
+        ) from None
+    except Conflict as refused:  # moved with --day onto a day that has one
+        raise day_taken(changes.get("day", day.isoformat())) from refused
 
 
 def day_taken(day: str) -> Conflict:
@@ -196,7 +253,8 @@ def day_taken(day: str) -> Conflict:
     return Conflict(
         f"there is already a check-in for {day}. To change some of its values, use "
         f"`acumat log checkin --edit {day}` with only those flags (for example --sleep 7); "
-        "see it with `acumat diary`"
+        "see it with `acumat diary`, or replace it whole with --day "
+        f"{day} --replace"
     )
 
 
@@ -261,7 +319,7 @@ def save_checkin(
         if refused.triage is not None:
             from acumat.cli.safety_text import print_triage
 
-            print_triage(refused.triage)
+            print_triage(refused.triage, region=actor.region)
         raise day_taken(data.day.isoformat()) from refused
 
 
@@ -533,7 +591,8 @@ def save_timed(
     interactive: bool,
     as_json: bool,
 ) -> None:
-    """Add an episode, session or care entry, or overlay ``raw`` on entry ``edit``."""
+    """Add an episode, session or care entry, or change only ``raw``'s values of entry
+    ``edit`` (nothing is asked then: the stored entry has every required value)."""
     from acumat.cli.output import summary
     from acumat.services import diary
     from acumat.services.entry_input import with_defaults
@@ -546,9 +605,7 @@ def save_timed(
         raw = complete(with_defaults(kind, raw, actor.now()), kind, interactive, actor)
         entry = diary.add_entry(db, actor, kind, with_defaults(kind, raw, actor.now()))
     else:
-        stored = stored_values(diary.get_entry(db, actor, kind, edit), kind)
-        raw = complete(stored | raw, kind, interactive, actor)
-        entry = diary.update_entry(db, actor, kind, edit, raw)
+        entry = edit_entry(db, actor, kind, edit, raw)
     verb = "Saved" if edit is None else "Updated"
     message = f"{verb} {NAMES[kind]} {entry.id}: {summary(kind, entry, actor.zone)}."
     report(entry, message, as_json)
@@ -566,7 +623,7 @@ def mat_advice_first(db: Database, actor: Actor, interactive: bool) -> None:
     print_mat_advice(status.screening, ask=asking(interactive))
 
 
-def report_daily(result: DailyResult, message: str, as_json: bool) -> None:
+def report_daily(result: DailyResult, message: str, as_json: bool, region: str) -> None:
     """The check-in, with any triage it raised shown first (JSON: under ``safety``)."""
     from acumat.cli.output import emit_json
 
@@ -576,15 +633,23 @@ def report_daily(result: DailyResult, message: str, as_json: bool) -> None:
     if result.triage is not None:
         from acumat.cli.safety_text import print_triage
 
-        print_triage(result.triage)
+        print_triage(result.triage, region=region)
     typer.echo(message)
 
 
-def stored_values(entry: BaseModel, kind: EntryKind) -> dict[str, Any]:
-    """The fields of a stored entry that a person may submit again."""
-    from acumat.diary.schemas import INPUT_SCHEMAS
+def edit_entry(
+    db: Database, actor: Actor, kind: EntryKind, entry_id: int, changes: dict[str, Any]
+) -> Any:
+    """Change only the values given of entry ``entry_id``: read, check and write in one
+    transaction, so nothing another writer changed in between is undone."""
+    from acumat.errors import InvalidInput
+    from acumat.services import diary
 
-    return entry.model_dump(include=set(INPUT_SCHEMAS[kind].model_fields))
+    if not changes:
+        raise InvalidInput.single(
+            "", f"give at least one value to change with --edit; see `acumat log {kind} --help`"
+        )
+    return diary.patch_entry(db, actor, kind, entry_id, changes)
 
 
 def report(entry: BaseModel, message: str, as_json: bool) -> None:

@@ -42,27 +42,35 @@ def is_urgent(urgency: str) -> bool:
 
 
 def print_result(
-    result: Mapping[str, Any], *, verbose: bool = False, saved: bool = True, demo: bool = False
+    result: Mapping[str, Any],
+    *,
+    region: str | None,
+    verbose: bool = False,
+    saved: bool = True,
+    demo: bool = False,
 ) -> None:
-    """A triage result as ``acumat check`` returns it (its ``--json`` form)."""
+    """A triage result as ``acumat check`` returns it (its ``--json`` form), in the words
+    of the person's ``region`` (who to call, and on which number)."""
     out = console()
-    for part in result_parts(result, verbose=verbose, saved=saved, demo=demo):
+    for part in result_parts(result, region=region, verbose=verbose, saved=saved, demo=demo):
         out.print(part)
 
 
 def result_parts(
-    result: Mapping[str, Any], *, verbose: bool, saved: bool, demo: bool
+    result: Mapping[str, Any], *, region: str | None, verbose: bool, saved: bool, demo: bool
 ) -> list[RenderableType]:
-    """What :func:`print_result` prints, in order."""
+    """What :func:`print_result` prints, in order: any urgent action first, then the mat
+    verdict and, when a mat must not be used, what to do instead."""
     from rich.text import Text
 
     urgency, reasons = str(result["urgency"]), list(result["reasons"])
     parts: list[RenderableType] = [Text(DEMO, style="bold")] if demo else []
     if is_urgent(urgency):
-        parts.append(urgent_panel(urgency, reasons, STAYS if saved else ""))
+        parts.append(urgent_panel(urgency, reasons, STAYS if saved else "", region=region))
     else:
-        parts.append(headline(urgency))
-    parts.append(verdict_line(str(result["mat"])))
+        parts.append(headline(urgency, region))
+    parts.append(verdict_line(str(result["mat"]), region))
+    parts += instead_parts(str(result["mat"]), region)
     parts += [Text(""), Text("Why:", style="bold")]
     parts += [reason_text(r, verbose=verbose) for r in reasons]
     if result["mat"] == "ok":
@@ -77,38 +85,67 @@ def result_parts(
     return parts
 
 
-def urgent_panel(urgency: str, reasons: Sequence[Mapping[str, Any]], tail: str) -> RenderableType:
+def urgent_panel(
+    urgency: str, reasons: Sequence[Mapping[str, Any]], tail: str, *, region: str | None
+) -> RenderableType:
     """The bold red box: what to do now, first."""
     from rich.panel import Panel
     from rich.text import Text
 
-    from acumat.safety.loader import load_wording, urgency_label
+    from acumat.safety.loader import urgency_label
 
-    body = Text(urgency_label(urgency) + ".", style=URGENT_STYLE)
+    body = Text(urgency_label(urgency, region) + ".", style=URGENT_STYLE)
     if reasons:
         body.append(f"\nDo this now: {reasons[0]['action']}")
     if tail:
         body.append(f"\n\n{tail}")
-    title = load_wording()["urgency"][urgency]["short"]
-    return Panel(body, title=title, title_align="left", border_style=URGENT_STYLE)
+    return Panel(
+        body, title=short_label(urgency, region), title_align="left", border_style=URGENT_STYLE
+    )
 
 
-def headline(urgency: str) -> RenderableType:
+def short_label(urgency: str, region: str | None) -> str:
+    """The urgency's short name for a panel title, in the region's words."""
+    from acumat.safety.loader import load_wording
+    from acumat.safety.regions import localise
+
+    return localise(str(load_wording()["urgency"][urgency]["short"]), region)
+
+
+def headline(urgency: str, region: str | None) -> RenderableType:
     from rich.text import Text
 
     from acumat.safety.loader import urgency_label
 
-    return Text(urgency_label(urgency) + ".", style=CALM_STYLES.get(urgency, "bold"))
+    return Text(urgency_label(urgency, region) + ".", style=CALM_STYLES.get(urgency, "bold"))
 
 
-def verdict_line(verdict: str) -> RenderableType:
+def verdict_line(verdict: str, region: str | None) -> RenderableType:
     from rich.text import Text
 
     from acumat.safety.loader import verdict_label
 
     line = Text("Mat: ", style="bold")
-    line.append(verdict_label(verdict) + ".", style=VERDICT_STYLES.get(verdict, ""))
+    line.append(verdict_label(verdict, region) + ".", style=VERDICT_STYLES.get(verdict, ""))
     return line
+
+
+def instead_parts(verdict: str, region: str | None) -> list[RenderableType]:
+    """What the person can do instead of the mat, only when it must not be used; it comes
+    after the verdict, so after any urgent action."""
+    if verdict != "do-not-use":
+        return []
+    from rich.text import Text
+
+    from acumat.safety import verdict_instead
+
+    advice = verdict_instead(verdict, region)
+    if advice is None:
+        return []
+    text = Text(f"\n{advice.title}:", style="bold")
+    for step in advice.steps:
+        text.append(f"\n  - {step.text}", style="")
+    return [text]
 
 
 def reason_text(reason: Mapping[str, Any], *, verbose: bool) -> RenderableType:
@@ -160,7 +197,9 @@ def question_text(item_id: str) -> str:
     return items[item_id].text if item_id in items else item_id
 
 
-def print_status(current: MatStatus, zone: tzinfo, *, verbose: bool = False) -> None:
+def print_status(
+    current: MatStatus, zone: tzinfo, *, region: str | None, verbose: bool = False
+) -> None:
     """The latest result: when it was given, what it says, and what to do now if urgent."""
     from rich.text import Text
 
@@ -174,49 +213,51 @@ def print_status(current: MatStatus, zone: tzinfo, *, verbose: bool = False) -> 
     out.print(Text(f"Latest safety check: {when(screening.taken_at, zone)}.", style="bold"))
     if screening.is_urgent:
         reasons = [r.model_dump() for r in screening.reasons]
-        out.print(urgent_panel(screening.urgency, reasons, STAYS))
+        out.print(urgent_panel(screening.urgency, reasons, STAYS, region=region))
     else:
-        out.print(headline(screening.urgency))
+        out.print(headline(screening.urgency, region))
     line = Text("Mat: ", style="bold")
     line.append(current.message, style=VERDICT_STYLES.get(current.verdict or "", ""))
     out.print(line)
+    for part in instead_parts(current.verdict or "", region):
+        out.print(part)
     if verbose:
         out.print(Text("\nWhy:", style="bold"))
         for reason in screening.reasons:
             out.print(reason_text(reason.model_dump(), verbose=True))
 
 
-def print_triage(triage: ScreeningOut, *, verbose: bool = False) -> None:
+def print_triage(triage: ScreeningOut, *, region: str | None, verbose: bool = False) -> None:
     """A check-in's re-check: in full when urgent, else one line plus any reasons."""
     from rich.text import Text
 
     if triage.is_urgent:
-        print_result(triage.contract(), verbose=verbose)
+        print_result(triage.contract(), region=region, verbose=verbose)
         return
     from acumat.safety.loader import urgency_label
 
     out = console()
-    out.print(Text(f"Safety re-check: {urgency_label(triage.urgency)}."))
+    out.print(Text(f"Safety re-check: {urgency_label(triage.urgency, region)}."))
     for reason in triage.reasons:
         if reason.level not in ("SELF_CARE", "ok"):
             out.print(reason_text(reason.model_dump(), verbose=verbose))
 
 
-def print_urgent_first(screening: ScreeningOut, zone: tzinfo) -> None:
+def print_urgent_first(screening: ScreeningOut, zone: tzinfo, region: str | None) -> None:
     """The active urgent result, briefly, on stderr: before anything a command shows."""
     from rich.panel import Panel
     from rich.text import Text
 
-    from acumat.safety.loader import load_wording, urgency_label
+    from acumat.safety.loader import urgency_label
 
-    body = Text(urgency_label(screening.urgency) + ".", style=URGENT_STYLE)
+    body = Text(urgency_label(screening.urgency, region) + ".", style=URGENT_STYLE)
     if screening.reasons:
         body.append(f"\nDo this now: {screening.reasons[0].action}")
     body.append(
         f"\nFrom your answers on {when(screening.taken_at, zone)}. Once a clinician has seen "
         "you, answer the questions again: acumat check"
     )
-    short = load_wording()["urgency"][screening.urgency]["short"]
+    short = short_label(screening.urgency, region)
     title = f"Demo: {short}" if is_demo(screening) else short
     console(err=True).print(Panel(body, title=title, title_align="left", border_style=URGENT_STYLE))
 

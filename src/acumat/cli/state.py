@@ -70,4 +70,4 @@ def show_urgent_first(db: Database, actor: Actor) -> None:
     if urgent is not None:
         from acumat.cli.safety_text import print_urgent_first
 
-        print_urgent_first(urgent, actor.zone)
+        print_urgent_first(urgent, actor.zone, actor.region)
