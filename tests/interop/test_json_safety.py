@@ -211,7 +211,7 @@ REFUSALS = [
     (
         [file_screening(), file_screening(urgency="PANIC")],
         [],
-        r"row 2 \(screening\) urgency: Input should be 'EMERGENCY'",
+        r"row 2 \(screening\) urgency: must be one of: 'EMERGENCY'",
     ),
     ([file_screening(verdict="fine")], [], r"row 1 \(screening\) verdict: "),
     ([file_screening(origin="web")], [], r"row 1 \(screening\) origin: "),
