@@ -315,3 +315,18 @@ def test_the_settings_page_changes_the_time_zone_and_refuses_an_unknown_one(
     refused = client.post("/settings", data={"timezone": "Mars/Olympus"})
     assert refused.status_code == 422
     assert "is not a time zone acumat knows" in refused.text
+
+
+def test_a_session_logged_against_a_do_not_use_result_gets_a_gentle_word(
+    client: TestClient, db: Database, actor: Actor, row_count: RowCount
+) -> None:
+    from acumat.services import screening
+
+    assert client.post("/log/session", data=QUICK[1][1]).headers["location"] == "/?saved=session"
+    screening.recheck(db, actor, {"fever": "yes"})
+    answer = client.post("/log/session", data=QUICK[1][1])
+    assert answer.headers["location"] == "/?saved=session-against-advice"
+    page = client.get(answer.headers["location"]).text
+    assert "says not to use a mat for now" in page
+    assert "How do you feel?" in page
+    assert row_count() == 2  # both sessions are kept: they happened

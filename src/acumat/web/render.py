@@ -32,6 +32,12 @@ FLASH = {
     "checkin": "Check-in saved.",
     "episode": "Spasm episode logged.",
     "session": "Mat session logged.",
+    "session-against-advice": (
+        "Mat session logged. Your latest safety result says not to use a mat for now, or not "
+        "until a clinician has said it is fine. How do you feel? If anything is worse or new "
+        "(numbness, weakness, trouble peeing, a fever), answer the safety questions again, "
+        "and get help as they say."
+    ),
     "care": "Care activity logged.",
     "updated": "Entry updated.",
     "deleted": "Entry deleted.",

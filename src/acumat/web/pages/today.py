@@ -15,6 +15,7 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.present.time import long_day
 from acumat.safety import daily_signs
+from acumat.safety.permission import MatPermission
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import daily, demo, diary, screening
 from acumat.services.database import Database
@@ -81,6 +82,8 @@ async def log_entry(request: Request, kind: str, db: DbDep, actor: ActorDep) -> 
     except InvalidInput as exc:
         state = form_state(entry_kind, values_from_form(form), exc.problems)
         return _render_today(request, db, actor, state)
+    if entry_kind == "session" and _against_advice(db, actor):
+        return RedirectResponse("/?saved=session-against-advice", status_code=303)
     return RedirectResponse(f"/?saved={entry_kind}", status_code=303)
 
 
@@ -150,3 +153,10 @@ def _checkin_values(db: Database, actor: Actor) -> dict[str, str | list[str]]:
         return {"day": today.isoformat()}
     # Filled in from today's check-in: saving today again replaces it (and only it).
     return {**values, REPLACES: today.isoformat()}
+
+
+def _against_advice(db: Database, actor: Actor) -> bool:
+    """Whether the latest result says not to use a mat (yet): a logged session then gets a
+    gentle word instead of a plain "logged" (it is still saved: it happened)."""
+    permission = screening.mat_status(db, actor).permission
+    return permission in (MatPermission.DO_NOT_USE, MatPermission.NEEDS_CLINICIAN)
