@@ -104,7 +104,8 @@ def run(settings: Settings, listener: socket.socket, open_browser: bool) -> None
     # The app answers only to its own address, so it must know the port really bound.
     app = create_app(settings.model_copy(update={"port": port}))
     # No access log: addresses could still carry something private, and health data stays here.
-    config = uvicorn.Config(app, log_level="info", access_log=False)
+    # Warnings only: uvicorn's "INFO: Started server process" lines mean nothing to a person.
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     typer.echo(f"acumat is running at {url} (press Ctrl+C to stop)")
     if open_browser:
