@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 FUTURE_SLACK = timedelta(minutes=5)
 EARLIEST = date(1900, 1, 1)
@@ -58,15 +59,17 @@ def window_message() -> str:
 def iso_day(value: object) -> object:
     """A day as ``YYYY-MM-DD`` text (or a date); numbers and other spellings are refused."""
     if isinstance(value, datetime):
-        raise ValueError("must be a day such as 2026-03-15, without a time")
+        raise _refused("not_a_day", "must be a day such as 2026-03-15, without a time")
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not ISO_DAY.fullmatch(value.strip()):
-        raise ValueError("must be a day written as YYYY-MM-DD, such as 2026-03-15")
+        raise _refused("not_a_day", "must be a day written as YYYY-MM-DD, such as 2026-03-15")
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueError(f"{value.strip()} is not a real day of the calendar") from None
+        raise _refused(
+            "not_a_real_day", f"{value.strip()} is not a real day of the calendar"
+        ) from None
 
 
 def iso_instant(value: object) -> object:
@@ -78,15 +81,16 @@ def iso_instant(value: object) -> object:
     if isinstance(value, datetime):
         return value
     if not isinstance(value, str) or not ISO_DAY.match(value.strip()):
-        raise ValueError(
-            "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)"
+        raise _refused(
+            "not_a_time",
+            "must be a date and time such as 2026-03-15T08:30 (or with an offset: …T08:30+01:00)",
         )
     return value.strip()
 
 
 def day_in_window(value: date) -> date:
     if not in_window(value):
-        raise ValueError(window_message())
+        raise _refused("out_of_window", window_message())
     return value
 
 
@@ -94,7 +98,7 @@ def not_future_day(value: date, info: ValidationInfo) -> date:
     day_in_window(value)
     time = context_of(info)
     if time is not None and value > time.today:
-        raise ValueError(f"must be today ({time.today.isoformat()}) or earlier")
+        raise _refused("future_day", f"must be today ({time.today.isoformat()}) or earlier")
     return value
 
 
@@ -108,9 +112,10 @@ def attach_zone(naive: datetime, zone: tzinfo) -> datetime:
     if first.utcoffset() != second.utcoffset():
         back = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if back != naive:
-            raise ValueError(
+            raise _refused(
+                "skipped_time",
                 f"{naive:%Y-%m-%d %H:%M} did not happen in {zone}: the clocks went forward "
-                "then; give a time after the change, or add the offset (e.g. +01:00)"
+                "then; give a time after the change, or add the offset (e.g. +01:00)",
             )
     return first
 
@@ -118,7 +123,7 @@ def attach_zone(naive: datetime, zone: tzinfo) -> datetime:
 def aware_not_future(value: datetime, info: ValidationInfo) -> datetime:
     """An instant, in UTC; naive input is the person's wall-clock time."""
     if not in_window(value.date()):
-        raise ValueError(window_message())
+        raise _refused("out_of_window", window_message())
     time = context_of(info)
     if value.tzinfo is None:
         if time is None:
@@ -126,14 +131,14 @@ def aware_not_future(value: datetime, info: ValidationInfo) -> datetime:
         value = attach_zone(value, time.zone)
     value = value.astimezone(UTC)
     if time is not None and value > time.now + FUTURE_SLACK:
-        raise ValueError("must not be in the future")
+        raise _refused("future_time", "must not be in the future")
     return value
 
 
 def instant_in_window(value: datetime) -> datetime:
     """An aware instant within the supported years, in UTC (bookkeeping times in files)."""
     if not in_window(value.date()):
-        raise ValueError(window_message())
+        raise _refused("out_of_window", window_message())
     return value.astimezone(UTC)
 
 
@@ -161,3 +166,10 @@ SaneDay = Annotated[date, BeforeValidator(iso_day), AfterValidator(day_in_window
 PastTime = Annotated[
     datetime, BeforeValidator(iso_instant), AfterValidator(aware_not_future), TIME_SCHEMA
 ]
+
+
+def _refused(code: str, sentence: str) -> PydanticCustomError:
+    """A clock refusal as a coded fact (``code``) with acumat's plain sentence; each interface
+    words the code its own way (:mod:`acumat.present.messages`). It is a ``ValueError``, so
+    callers outside validation catch it as before."""
+    return PydanticCustomError(code, sentence)

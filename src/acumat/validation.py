@@ -141,25 +141,6 @@ TYPE_CODES = {
 }
 """Codes for pydantic's error types (its own messages are for programmers, never shown)."""
 
-# The clock checks in acumat.timecheck raise ValueError with acumat's own sentence; until they
-# raise refusals, the sentence's opening says which fact it is (the sentence is kept as is).
-CLOCK_CODES = (
-    ("must be a day such as", "not_a_day"),
-    ("must be a day written as", "not_a_day"),
-    ("must be a date and time such as", "not_a_time"),
-    ("must be between ", "out_of_window"),
-    ("must be today (", "future_day"),
-    ("must not be in the future", "future_time"),
-)
-
-
-def _clock_code(text: str) -> str:
-    if text.endswith("is not a real day of the calendar"):
-        return "not_a_real_day"
-    if " did not happen in " in text:
-        return "skipped_time"
-    return next((code for opening, code in CLOCK_CODES if text.startswith(opening)), "invalid")
-
 
 def _given(value: object) -> object:
     return value if isinstance(value, int | float) else str(value)[:MAX_DIGITS]
@@ -180,8 +161,6 @@ def _code_and_params(error: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         return "unknown_word", {"allowed": [ctx.get("expected", "")]}
     if kind in CODES:
         return kind, ctx  # a refusal() from acumat's own validators
-    if kind == "value_error":
-        return _clock_code(_own_words(error)), {}
     return "invalid", {}
 
 

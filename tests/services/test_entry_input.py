@@ -12,6 +12,7 @@ from acumat.actor import Actor
 from acumat.diary.schemas import CheckInOut
 from acumat.errors import InvalidInput
 from acumat.services import entry_input
+from acumat.store.engine import Database
 
 NOW = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
 
@@ -55,16 +56,24 @@ def test_one_answer_is_judged_without_the_ones_still_to_come() -> None:
     ] == ["ended_at"]
 
 
-def test_red_flags_are_merged_with_no_for_the_rest() -> None:
-    ids = ["fever", "chest_pain"]
-    assert entry_input.red_flag_answers({}, True, ids) == {"fever": "no", "chest_pain": "no"}
-    assert entry_input.red_flag_answers({"fever": "unsure"}, False, ids) == {
-        "fever": "unsure",
-        "chest_pain": "no",
-    }
-    assert entry_input.red_flag_answers({}, False, ids) is None
+def test_red_flags_say_what_was_reported_and_whether_anything_was_asked() -> None:
+    assert entry_input.red_flag_answers({}, True) == {}
+    assert entry_input.red_flag_answers({"fever": "unsure"}, False) == {"fever": "unsure"}
+    assert entry_input.red_flag_answers({}, False) is None
     with pytest.raises(InvalidInput, match="not both"):
-        entry_input.red_flag_answers({"fever": "yes"}, True, ids)
+        entry_input.red_flag_answers({"fever": "yes"}, True)
+
+
+def test_every_daily_sign_not_reported_at_check_in_is_stored_as_no(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.safety import daily_signs
+    from acumat.services import daily
+
+    result = daily.check_in(db, actor, {"day": actor.today(), "pain": 3}, {"fever": "yes"})
+    assert result.triage is not None
+    expected = {**dict.fromkeys((i.id for i in daily_signs()), "no"), "fever": "yes"}
+    assert {i.id: result.triage.answers[i.id] for i in daily_signs()} == expected
     assert entry_input.parse_red_flag(" fever ") == ("fever", "yes")
     assert entry_input.parse_red_flag("fever=Unsure") == ("fever", "unsure")
 

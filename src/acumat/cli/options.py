@@ -8,6 +8,7 @@ an example, so help and errors come from the one place the option is defined.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -30,14 +31,15 @@ TIME_METAVAR = '"YYYY-MM-DD HH:MM"|HH:MM|now'
 ANY_DAY = date(2000, 1, 1)  # only the form is checked when the option is read
 
 
-class Typed:
+class Typed(ABC):
     """A value read by a pure function; ``example`` is shown beside any refusal."""
 
     metavar = "VALUE"
     example = ""
 
+    @abstractmethod
     def read(self, text: str) -> Any:
-        raise NotImplementedError
+        """The value ``text`` stands for, or :class:`InvalidInput` saying what to type."""
 
 
 class Whole(Typed):

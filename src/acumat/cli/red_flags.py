@@ -17,7 +17,7 @@ def flags_from_options(options: list[str], none_apply: bool, *, ask: bool) -> di
     from acumat.services.entry_input import parse_red_flag, red_flag_answers
 
     named = dict(parse_red_flag(option) for option in options)
-    found = red_flag_answers(named, none_apply, _daily_ids())
+    found = red_flag_answers(named, none_apply)
     if found is None and ask:
         return _ask()
     return found

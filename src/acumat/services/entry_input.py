@@ -76,17 +76,14 @@ def answer_problems(
     return []
 
 
-def red_flag_answers(
-    named: Mapping[str, str], none_apply: bool, daily_ids: list[str]
-) -> dict[str, str] | None:
-    """The day's warning-sign answers from ``--red-flag`` / ``--no-red-flags``, or ``None``
-    when neither was given (the person was not asked)."""
+def red_flag_answers(named: Mapping[str, str], none_apply: bool) -> dict[str, str] | None:
+    """The signs reported with ``--red-flag`` (``{}`` for ``--no-red-flags``), or ``None`` when
+    neither was given (the person was not asked). The check-in service counts every daily
+    sign not named as "no" (:func:`acumat.services.daily.check_in`)."""
     if named and none_apply:
         raise InvalidInput.single("red_flag", "give --red-flag or --no-red-flags, not both")
-    if none_apply:
-        return dict.fromkeys(daily_ids, "no")
-    if named:
-        return {**dict.fromkeys(daily_ids, "no"), **named}
+    if none_apply or named:
+        return dict(named)
     return None
 
 

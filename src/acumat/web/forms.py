@@ -99,13 +99,12 @@ FLAG_PREFIX = "flag."  # the daily red-flag boxes that ride along with the check
 
 
 def red_flags_from_form(form: FormData) -> dict[str, str] | None:
-    """Ticked signs are "yes" and the rest "no"; "None of these" makes them all "no".
+    """Ticked signs are "yes"; "None of these" reports none (the check-in service counts
+    every sign not reported as "no").
 
     Neither ticked means the re-check was skipped (``None``). A sign ticked together with
     "None of these" is refused rather than guessed.
     """
-    from acumat.safety import daily_signs
-
     ticked = {n.removeprefix(FLAG_PREFIX) for n in form if n.startswith(FLAG_PREFIX)}
     none = form.get("flags") == "none"
     if ticked and none:
@@ -114,10 +113,7 @@ def red_flags_from_form(form: FormData) -> dict[str, str] | None:
         )
     if not ticked and not none:
         return None
-    asked = [item.id for item in daily_signs()]
-    return {
-        item: "yes" if item in ticked else "no" for item in [*asked, *sorted(ticked - set(asked))]
-    }
+    return dict.fromkeys(sorted(ticked), "yes")
 
 
 def form_state(kind: EntryKind, values: FormValues, problems: Iterable[Problem] = ()) -> FormState:
