@@ -71,17 +71,17 @@ def test_check_asks_a_refused_age_again_and_saves_the_typed_one(home: Path) -> N
 
 def test_checkin_asks_a_pain_of_11_again_and_stores_the_day(home: Path) -> None:
     child = acumat(home, "log", "checkin", "-i", "--day", "yesterday")
-    child.expect_exact("Back pain on average")
+    child.expect_exact("Your back pain today")
     child.sendline("11")
     child.expect_exact("must be a whole number from 0 to 10 (got 11). Please try again.")
-    child.expect_exact("Back pain on average")
+    child.expect_exact("Your back pain today")
     child.sendline("4")
     child.expect_exact("enjoying life")
     child.sendline("5")
     for _ in range(5):  # activity, sleep, spasms, stress, sitting: skipped
         child.expect(r":\s*$")
         child.sendline("")
-    child.expect_exact("Did you take anything for the pain?")
+    child.expect_exact("Did you take anything for the pain today?")
     child.sendline("n")
     child.expect_exact("Note")
     child.sendline("stiff in the morning")

@@ -17,13 +17,6 @@ from typing import Any
 import typer
 
 from acumat.cli import input as typed
-from acumat.diary.vocabulary import (
-    BACK_LOCATIONS,
-    CARE_KINDS,
-    SKIN_REACTIONS,
-    STOP_REASONS,
-    TRIGGERS,
-)
 from acumat.errors import InvalidInput
 
 DAY_METAVAR = "YYYY-MM-DD"
@@ -149,16 +142,5 @@ def words(vocabulary: Mapping[str, str]) -> str:
     return "; ".join(f"{code} ({label})" for code, label in vocabulary.items())
 
 
-SCORE = Whole(0, 10, 4)
-SPASMS = Whole(0, 50, 1)
-PLANNED = Whole(1, 60, 10)
-SITTING = Decimal(0, 24, "7.5")
-SESSION_MINUTES = Decimal(0, 60, "10")
-CARE_MINUTES = Decimal(0, 240, "15", above_low=True)
 DAY = Day()
 MOMENT = Moment()
-CARE_KIND = Word(CARE_KINDS)
-STOP_REASON = Word(STOP_REASONS)
-SKIN = Word(SKIN_REACTIONS)
-LOCATIONS = Word(BACK_LOCATIONS, many=True)
-TRIGGER_WORDS = Word(TRIGGERS, many=True)

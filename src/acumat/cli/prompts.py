@@ -16,31 +16,26 @@ import typer
 
 from acumat.cli import input as typed
 from acumat.cli import options as kinds
-from acumat.diary.vocabulary import (
-    BACK_LOCATIONS,
-    CARE_KINDS,
-    SKIN_REACTIONS,
-    STOP_REASONS,
-    TRIGGERS,
-)
+from acumat.cli.fields import TIME_QUESTION_HINT, question_text, reader, spec
 
 if TYPE_CHECKING:
     from acumat.actor import Actor
+    from acumat.errors import Problem
     from acumat.kinds import EntryKind
-
-TIME = "for example now, 09:30, yesterday 22:15 or 2026-03-14 09:30"
 
 
 @dataclass(frozen=True)
 class Question:
     """How to ask for one field.
 
-    ``kind`` reads the typed text; ``only_if`` names a field that must be true first;
-    ``default`` is what an empty answer means (shown in brackets); ``may_skip`` lets a
-    required field be left for a default the service fills in (a session's start).
+    ``label`` names the field in a refusal, as the web form's label does; ``kind`` reads the
+    typed text; ``only_if`` names a field that must be true first; ``default`` is what an
+    empty answer means (shown in brackets); ``may_skip`` lets a required field be left for
+    a default the service fills in (a session's start).
     """
 
     text: str
+    label: str
     kind: kinds.Typed | None = None
     words: Mapping[str, str] | None = None
     yes_no: bool = False
@@ -48,52 +43,33 @@ class Question:
     default: str | None = None
     may_skip: bool = False
 
-    @property
-    def label(self) -> str:
-        """The question without its hints, to name it in a refusal."""
-        return self.text.split(" (")[0].split(",")[0]
 
-
-QUESTIONS: dict[str, Question] = {
-    "day": Question("Day (YYYY-MM-DD, today or yesterday)", kinds.DAY, default="today"),
-    "pain": Question("Back pain on average, 0 (none) to 10 (worst you can imagine)", kinds.SCORE),
-    "peg_enjoyment": Question("How much pain got in the way of enjoying life, 0-10", kinds.SCORE),
-    "peg_activity": Question(
-        "How much pain got in the way of your usual activity, 0-10", kinds.SCORE
-    ),
-    "sleep_quality": Question("How well you slept, 0 (very badly) to 10 (very well)", kinds.SCORE),
-    "spasm_count": Question("How many spasms you had", kinds.SPASMS),
-    "stress": Question("Stress, 0 (calm) to 10 (extreme)", kinds.SCORE),
-    "hours_sitting": Question("Hours spent sitting", kinds.SITTING),
-    "took_pain_relief": Question("Did you take anything for the pain?", yes_no=True),
-    "note": Question("Note"),
-    "started_at": Question(f"Start ({TIME})", kinds.MOMENT, default="now"),
-    "ended_at": Question(f"End ({TIME}; Enter if it is still going on)", kinds.MOMENT),
-    "peak_intensity": Question("Intensity at its worst, 0-10", kinds.SCORE),
-    "locations": Question("Where on your back", kinds.LOCATIONS, BACK_LOCATIONS),
-    "triggers": Question("What may have set it off", kinds.TRIGGER_WORDS, TRIGGERS),
-    "planned_minutes": Question("Minutes you planned", kinds.PLANNED),
-    "actual_minutes": Question("Minutes you actually lay on the mat", kinds.SESSION_MINUTES),
-    "pain_before": Question("Pain before the session, 0-10", kinds.SCORE),
-    "pain_after": Question("Pain after the session, 0-10", kinds.SCORE),
-    "fabric_layer": Question("Did you lie on a fabric layer?", yes_no=True),
-    "stopped_early": Question("Did you stop early?", yes_no=True),
-    "stop_reason": Question(
-        "Why did you stop", kinds.STOP_REASON, STOP_REASONS, only_if="stopped_early"
-    ),
-    "skin_reaction": Question("Any skin reaction afterwards", kinds.SKIN, SKIN_REACTIONS),
-    "kind": Question("Which kind of care", kinds.CARE_KIND, CARE_KINDS),
-    "minutes": Question("How many minutes", kinds.CARE_MINUTES),
+ASKED_DIFFERENTLY: dict[str, dict[str, Any]] = {
+    "day": {"default": "today"},
+    "started_at": {"default": "now"},
+    "ended_at": {"text": f"({TIME_QUESTION_HINT}; Enter if it is still going on)"},
+    "stop_reason": {"only_if": "stopped_early"},
 }
+"""What the terminal adds to a field's own words: defaults, conditions, hints."""
 
-SESSION_START = Question(f"Start ({TIME}; Enter if it has just ended)", kinds.MOMENT, may_skip=True)
+SESSION_START = {"text": f"({TIME_QUESTION_HINT}; Enter if it has just ended)", "may_skip": True}
 
 
 def question_for(kind: EntryKind, name: str) -> Question:
-    """The question for field ``name`` of an entry of ``kind``."""
+    """The question for field ``name`` of an entry of ``kind``, in the schema's words."""
+    field = spec(kind, name)
+    extra = dict(ASKED_DIFFERENTLY.get(name, {}))
     if kind == "session" and name == "started_at":
-        return SESSION_START  # the service counts back from now by the minutes
-    return QUESTIONS[name]
+        extra = dict(SESSION_START)  # the service counts back from now by the minutes
+    hint = extra.pop("text", None)
+    return Question(
+        text=f"{field.label} {hint}" if hint else question_text(field),
+        label=field.label,
+        kind=None if field.kind in ("flag", "text") else reader(field),
+        words=field.vocabulary if field.kind in ("word", "words") else None,
+        yes_no=field.kind == "flag",
+        **extra,
+    )
 
 
 def ask_missing(
@@ -146,7 +122,7 @@ def ask_until_valid(
         if not problems:
             return value
         for problem in problems:
-            say_again(question, in_words(problem.message, kind))
+            say_again(question, in_words(problem, kind, name))
 
 
 def ask(question: Question, *, required: bool) -> str | bool | None:
@@ -177,12 +153,13 @@ def read_answer(question: Question, answer: str | bool | None, actor: Actor) -> 
     return value
 
 
-def in_words(message: str, kind: EntryKind) -> str:
-    """A service's sentence with field keys (``ended_at``) replaced by the questions' names."""
-    for name in QUESTIONS:
-        if "_" in name and name in message:
-            message = message.replace(name, question_for(kind, name).label)
-    return message
+def in_words(problem: Problem, kind: EntryKind, name: str) -> str:
+    """What to do about ``problem``, in the words the web form uses for the same field."""
+    from acumat.diary.schemas import INPUT_SCHEMAS
+    from acumat.present.fields import field_info
+    from acumat.present.messages import for_person
+
+    return for_person(problem, field_info(INPUT_SCHEMAS[kind], name))
 
 
 def say_again(question: Question, message: str) -> None:

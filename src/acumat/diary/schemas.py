@@ -63,15 +63,24 @@ def _unique_words(vocabulary: dict[str, str]) -> AfterValidator:
     return AfterValidator(check)
 
 
-def about(title: str, description: str, *, unit: str | None = None, example: object = None) -> Any:
+def about(
+    title: str,
+    description: str,
+    *,
+    unit: str | None = None,
+    example: object = None,
+    question: str | None = None,
+) -> Any:
     """A field's words and unit: the label people see, its help, and what it is counted in.
 
     Web labels and hints, CLI help and prompts and the OpenAPI document all read these
-    (see :func:`acumat.present.fields.field_info`).
+    (see :func:`acumat.present.fields.field_info`). ``question`` is how a yes-or-no field is
+    asked at a terminal, where its label (a checkbox's words) would not read as a question.
     """
     extra: dict[str, Any] = {}  # only what is given: an explicit None would drop an enum
-    if unit is not None:
-        extra["json_schema_extra"] = {"unit": unit}
+    schema_extra = {k: v for k, v in {"unit": unit, "question": question}.items() if v}
+    if schema_extra:
+        extra["json_schema_extra"] = schema_extra
     if example is not None:
         extra["examples"] = [example]
     return Field(title=title, description=description, **extra)
@@ -125,14 +134,22 @@ class CheckInIn(_Strict):
     ] = None
     sleep_quality: Annotated[
         Score | None,
-        about("Sleep last night", "0 very poor, 10 very good.", unit="score", example=6),
+        about(
+            "Sleep last night",
+            "How well you slept last night: 0 very poor, 10 very good.",
+            unit="score",
+            example=6,
+        ),
     ] = None
     spasm_count: Annotated[
         Annotated[int, Field(ge=0, le=50), AsWholeNumber] | None,
         about("Spasms today", "How many back spasms you had today.", unit="count", example=1),
     ] = None
     stress: Annotated[
-        Score | None, about("Stress", "0 calm, 10 extreme.", unit="score", example=5)
+        Score | None,
+        about(
+            "Stress", "How stressed you felt today: 0 calm, 10 extreme.", unit="score", example=5
+        ),
     ] = None
     hours_sitting: Annotated[
         Annotated[float, Field(ge=0, le=24), AsDecimal] | None,
@@ -140,7 +157,11 @@ class CheckInIn(_Strict):
     ] = None
     took_pain_relief: Annotated[
         Flag | None,
-        about("Took pain relief", "Whether you took anything for the pain today (yes or no)."),
+        about(
+            "Took pain relief",
+            "Whether you took anything for the pain today (yes or no).",
+            question="Did you take anything for the pain today?",
+        ),
     ] = None
     note: Annotated[Note, about("Note", "Anything else worth remembering about the day.")] = ""
 
@@ -156,11 +177,17 @@ class EpisodeIn(_Strict):
     """A spasm episode; ``ended_at`` is ``None`` while it is still going on."""
 
     started_at: Annotated[PastTime, about("Started", "When the spasm began, in your own time.")]
-    ended_at: Annotated[PastTime | None, about("Ended", "Leave empty if it is still going on.")] = (
-        None
-    )
+    ended_at: Annotated[
+        PastTime | None, about("Ended", "When it ended; leave it out while it is still going on.")
+    ] = None
     peak_intensity: Annotated[
-        Score, about("Worst pain during it", f"{SCALE}.", unit="score", example=7)
+        Score,
+        about(
+            "Worst pain during it",
+            f"Your pain at its worst: {SCALE}.",
+            unit="score",
+            example=7,
+        ),
     ]
     locations: Annotated[
         Locations, about("Where in your back", "Every place you felt it; pick any that apply.")
@@ -196,20 +223,28 @@ class MatSessionIn(_Strict):
         about("Minutes on the mat", "How long you lay on it.", unit="minutes", example=10),
     ]
     pain_before: Annotated[
-        Score | None, about("Pain before", f"{SCALE}.", unit="score", example=5)
+        Score | None,
+        about("Pain before", f"Your pain just before: {SCALE}.", unit="score", example=5),
     ] = None
     pain_after: Annotated[
-        Score | None, about("Pain after", f"{SCALE}.", unit="score", example=4)
+        Score | None,
+        about("Pain after", f"Your pain just after: {SCALE}.", unit="score", example=4),
     ] = None
     fabric_layer: Annotated[
         Flag,
         about(
             "I used a fabric layer between me and the mat",
             "A towel or thin cloth between your skin and the spikes.",
+            question="Did you lie on a fabric layer?",
         ),
     ] = False
     stopped_early: Annotated[
-        Flag, about("Stopped early", "Whether you got off before you meant to.")
+        Flag,
+        about(
+            "Stopped early",
+            "Whether you got off before you meant to.",
+            question="Did you stop early?",
+        ),
     ] = False
     stop_reason: Annotated[
         StopReason | None,

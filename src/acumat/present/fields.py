@@ -28,7 +28,8 @@ class FieldInfo:
     ``kind`` is ``integer``, ``number``, ``flag``, ``day``, ``time``, ``word`` (one of
     ``choices``), ``words`` (several of ``choices``) or ``text``. ``above_minimum`` means the
     value must be more than ``minimum``, not equal to it. ``unit`` is ``score``, ``count``,
-    ``minutes`` or ``hours`` for numbers.
+    ``minutes`` or ``hours`` for numbers. ``question`` is how a terminal asks for it, when
+    the schema gives one (yes-or-no fields, whose label is a checkbox's words).
     """
 
     name: str
@@ -43,6 +44,7 @@ class FieldInfo:
     required: bool = False
     choices: Mapping[str, str] = field(default_factory=dict)
     max_length: int | None = None
+    question: str | None = None
 
     @property
     def step(self) -> str:
@@ -105,6 +107,7 @@ def field_info(schema: type[BaseModel], name: str) -> FieldInfo:
         required=name in document.get("required", []),
         choices=_choices(value),
         max_length=value.get("maxLength"),
+        question=value.get("question"),
     )
 
 

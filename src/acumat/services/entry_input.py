@@ -72,7 +72,7 @@ def answer_problems(
         if kind == "session":
             refuse_empty_session(raw)
     except InvalidInput as refused:
-        return [p for p in refused.problems if p.field == name and p.message != "is required"]
+        return [p for p in refused.problems if p.field == name and p.code != "required"]
     return []
 
 
