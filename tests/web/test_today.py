@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -330,3 +330,28 @@ def test_a_session_logged_against_a_do_not_use_result_gets_a_gentle_word(
     assert "says not to use a mat for now" in page
     assert "How do you feel?" in page
     assert row_count() == 2  # both sessions are kept: they happened
+
+
+def test_a_session_left_without_a_start_has_just_ended_as_in_the_terminal(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    page = client.get("/").text
+    session_form = page[page.index('id="log-session"') :]
+    start = session_form[session_form.index('id="session-started_at"') :]
+    assert start.split(">", 1)[0].count('value=""') == 1  # not the page's load time
+    assert " required" not in start.split(">", 1)[0]
+    assert "Leave it empty if the session has just ended" in session_form
+    form = {"started_at": "", "actual_minutes": "20", "ended": "finished"}
+    assert client.post("/log/session", data=form).status_code == 303
+    (stored,) = diary.list_diary(db, actor, TODAY, TODAY).sessions
+    assert stored.started_at == actor.now() - timedelta(minutes=20)
+
+
+def test_an_empty_session_that_did_not_stop_early_is_refused_on_the_page(
+    client: TestClient, row_count: RowCount
+) -> None:
+    form = {"started_at": "", "actual_minutes": "0", "ended": "finished"}
+    answer = client.post("/log/session", data=form)
+    assert answer.status_code == 422
+    assert "Minutes on the mat" in answer.text
+    assert row_count() == 0

@@ -45,17 +45,30 @@ def with_defaults(kind: EntryKind, raw: Mapping[str, Any], now: datetime) -> dic
     filled = dict(raw)
     if kind == "session":
         refuse_empty_session(filled)
-        minutes = filled.get("actual_minutes")
-        if "started_at" not in filled and isinstance(minutes, int | float):
-            filled["started_at"] = session_start(float(minutes), now)
+        minutes = _minutes(filled.get("actual_minutes"))
+        if "started_at" not in filled and minutes is not None:
+            filled["started_at"] = session_start(minutes, now)
     if kind == "care":
         filled.setdefault("started_at", now)
     return filled
 
 
+def _minutes(value: Any) -> float | None:
+    """A number of minutes as a flag or a form gives it (``10``, ``"10"``); ``None`` when it
+    cannot be read, which the schema then refuses on the field itself."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
 def refuse_empty_session(raw: Mapping[str, Any]) -> None:
     """Refuse a 0-minute session that did not stop early (an interrupted one is kept)."""
-    if raw.get("actual_minutes") == 0 and not raw.get("stopped_early"):
+    if _minutes(raw.get("actual_minutes")) == 0 and not raw.get("stopped_early"):
         raise InvalidInput.single("actual_minutes", EMPTY_SESSION)
 
 

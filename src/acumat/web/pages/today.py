@@ -19,6 +19,7 @@ from acumat.safety.permission import MatPermission
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import daily, demo, diary, screening
 from acumat.services.database import Database
+from acumat.services.entry_input import with_defaults
 from acumat.web.forms import (
     QUICK_KINDS,
     FormState,
@@ -78,7 +79,8 @@ async def log_entry(request: Request, kind: str, db: DbDep, actor: ActorDep) -> 
     entry_kind = quick_kind(kind)
     form = await request.form()
     try:
-        diary.add_entry(db, actor, entry_kind, raw_from_form(entry_kind, form))
+        raw = with_defaults(entry_kind, raw_from_form(entry_kind, form), actor.now())
+        diary.add_entry(db, actor, entry_kind, raw)
     except InvalidInput as exc:
         state = form_state(entry_kind, values_from_form(form), exc.problems)
         return _render_today(request, db, actor, state)
@@ -141,6 +143,8 @@ def _render_today(
 def _fresh_forms(db: Database, actor: Actor) -> dict[str, FormState]:
     now = {"started_at": local_minute(actor.now(), actor.zone)}
     forms: dict[str, FormState] = {kind: form_state(kind, dict(now)) for kind in QUICK_KINDS}
+    # Left empty, a session is taken to have just ended, as in the terminal (UX 25).
+    forms["session"] = form_state("session", {})
     forms["checkin"] = form_state("checkin", _checkin_values(db, actor))
     return forms
 
