@@ -39,6 +39,8 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/screenings/recheck", "post"),
     ("/api/v1/clinician-approvals", "post"),
     ("/api/v1/mat-status", "get"),
+    ("/api/v1/plan", "get"),
+    ("/api/v1/plan/skin-healed", "post"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

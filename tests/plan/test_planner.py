@@ -89,9 +89,7 @@ CASES = [
         OK,
         [
             went_well(3, 20, fabric=False),
-            PastSession(
-                day(2), 20, 20, 4, 3, False, skin_reaction="bruising", skin_healed_on=day(0)
-            ),
+            PastSession(day(2), 20, 20, 4, 3, False, skin_reaction="bruising"),
         ],
         5,
         True,
@@ -121,7 +119,7 @@ def test_each_rule_decides_the_next_session(
     fabric: bool,
     words: str,
 ) -> None:
-    result = plan(permission, "ok", history, TODAY)
+    result = plan(permission, "ok", history, TODAY, skin_healed_on=day(0))
     assert rule in result.rules
     got_minutes, got_fabric, reason = first(result)
     assert (got_minutes, got_fabric) == (minutes, fabric)
@@ -152,6 +150,8 @@ def test_skin_damage_pauses_the_plan_until_it_has_healed() -> None:
     assert result.sessions == ()
     assert result.rules == ("PLAN-SKIN-PAUSE",)
     assert "your skin showed bruising" in result.status
+    healed_before = plan(OK, "ok", [bruised], TODAY, skin_healed_on=day(5))
+    assert healed_before.sessions == ()  # healed from an earlier reaction, not this one
 
 
 def test_faded_redness_does_not_pause_the_plan() -> None:
@@ -194,17 +194,21 @@ sessions = st.builds(
     stopped_early=st.booleans(),
     stop_reason=st.none() | st.sampled_from(list(STOP_REASONS)),
     skin_reaction=st.sampled_from(list(SKIN_REACTIONS)),
-    skin_healed_on=st.none() | st.integers(0, 60).map(day),
 )
 permissions = st.sampled_from(list(MatPermission))
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(sessions, max_size=12), permissions, st.none() | st.integers(0, 120))
+@given(
+    st.lists(sessions, max_size=12),
+    permissions,
+    st.none() | st.integers(0, 120),
+    st.none() | st.integers(0, 60).map(day),
+)
 def test_no_plan_breaks_the_promises(
-    history: list[PastSession], permission: MatPermission, cap: int | None
+    history: list[PastSession], permission: MatPermission, cap: int | None, healed: date | None
 ) -> None:
-    result = plan(permission, "ok", history, TODAY, cap=cap)
+    result = plan(permission, "ok", history, TODAY, cap=cap, skin_healed_on=healed)
     if not permission.may_use_mat:
         assert result.sessions == ()
         return

@@ -24,6 +24,7 @@ STOPPED = "Stopped. Nothing was saved."
 INTERRUPTED = 130  # the shell's code for Ctrl+C
 NEWCOMER_ORDER = (
     "check",
+    "plan",
     "log",
     "diary",
     "settings",

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from acumat.cli.options import Whole, option
 from acumat.cli.state import open_diary
 
 
@@ -24,26 +25,40 @@ def settings(
         str | None,
         typer.Option("--region", metavar="CODE", help="Your region: GB, IE, EU, US, CA, AU or NZ."),
     ] = None,
+    mat_cap: Annotated[
+        int | None,
+        option(
+            "--mat-cap",
+            kind=Whole(5, 40, 35),
+            help="The longest mat session your plan may build up to, in minutes (30 unless "
+            "you change it; never more than 40).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:
-    """Show your settings, or change them with --timezone and --region.
+    """Show your settings, or change them with --timezone, --region and --mat-cap.
 
     Your time zone decides which day "today" is, the days of your diary, and every time
-    acumat shows you. It starts as this computer's zone.
+    acumat shows you. It starts as this computer's zone. Your region decides which
+    emergency and urgent-care services acumat names.
 
-    Example: acumat settings --timezone Europe/Oslo
+    Example: acumat settings --timezone Europe/Oslo --mat-cap 35
     """
     from acumat.services import settings as service
 
     db, actor = open_diary(ctx)
-    changes = {k: v for k, v in (("timezone", timezone), ("region", region)) if v is not None}
+    given = (("timezone", timezone), ("region", region), ("mat_cap", mat_cap))
+    changes = {k: v for k, v in given if v is not None}
     if changes:
         actor = service.change_settings(db, actor, changes)
-    current = service.read_settings(actor)
+    current = service.read_settings(db, actor)
     if as_json:
         from acumat.cli.output import emit_json
 
         emit_json(current)
         return
     verb = "Saved" if changes else "Your settings"
-    typer.echo(f"{verb}: time zone {current.timezone}, region {current.region}.")
+    typer.echo(
+        f"{verb}: time zone {current.timezone}, region {current.region}, longest mat session "
+        f"{current.mat_cap} minutes."
+    )

@@ -46,7 +46,6 @@ class PastSession:
     stopped_early: bool = False
     stop_reason: str | None = None
     skin_reaction: str = "none"
-    skin_healed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -105,12 +104,15 @@ def plan(
     today: date,
     *,
     cap: int | None = None,
+    skin_healed_on: date | None = None,
     rules: PlanRules | None = None,
 ) -> Plan:
     """The next sessions for a person with ``permission`` and these past sessions.
 
     ``cap`` is the person's own limit (default: the rules' default cap); it is kept between
-    the first session's length and the hard cap whatever is asked.
+    the first session's length and the hard cap whatever is asked. ``skin_healed_on`` is the
+    day the person last said their skin had healed: it ends a pause for skin damage on or
+    before that day.
     """
     rules = rules or load_rules()
     limit = min(max(cap or rules.default_cap, rules.first_minutes), rules.hard_cap)
@@ -118,7 +120,7 @@ def plan(
     if refused is not None:
         return Plan(verdict, refused[0], (), refused[1:], limit)
     ordered = sorted(history, key=lambda s: s.day)
-    paused = _skin_pause(ordered, rules)
+    paused = _skin_pause(ordered, skin_healed_on, rules)
     if paused is not None:
         return Plan(verdict, paused, (), (rules["skin_pause"].id,), limit)
     gentle = permission is MatPermission.CLEARED_BY_CLINICIAN
@@ -142,11 +144,13 @@ def _refusal(permission: MatPermission, rules: PlanRules) -> tuple[str, str] | N
     return rules[section].say("status"), rules[section].id
 
 
-def _skin_pause(ordered: Sequence[PastSession], rules: PlanRules) -> str | None:
+def _skin_pause(
+    ordered: Sequence[PastSession], healed_on: date | None, rules: PlanRules
+) -> str | None:
     """The pause status while the latest skin damage has not been recorded as healed."""
     for session in reversed(ordered):
         if session.skin_reaction in rules.pausing_reactions:
-            if session.skin_healed_on is not None:
+            if healed_on is not None and healed_on >= session.day:
                 return None
             what = SKIN_REACTIONS[session.skin_reaction].lower()
             return rules["skin_pause"].say("status", day=_day(session.day), what=what)

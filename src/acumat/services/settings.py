@@ -1,19 +1,23 @@
-"""A person's own settings: the time zone their days are counted in, and their region."""
+"""A person's own settings: the time zone their days are counted in, their region, and the
+longest mat session their plan may hold."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from acumat import clock
 from acumat.actor import Actor
+from acumat.plan import load_rules
 from acumat.safety.regions import regions
 from acumat.services.database import actor_of
 from acumat.store.engine import Database
 from acumat.store.repos import UserRepo
-from acumat.validation import parse
+from acumat.validation import AsWholeNumber, parse
+
+PLAN_RULES = load_rules()
 
 REGIONS = {code: place.name for code, place in regions().items()}
 """Region codes and the names a person picks from (``acumat/safety/regions.toml``)."""
@@ -43,15 +47,30 @@ class SettingsIn(BaseModel):
 
     timezone: Annotated[str, AfterValidator(_known_zone)] | None = None
     region: Annotated[str, AfterValidator(_known_region)] | None = None
+    mat_cap: (
+        Annotated[int, Field(ge=PLAN_RULES.first_minutes, le=PLAN_RULES.hard_cap), AsWholeNumber]
+        | None
+    ) = Field(
+        default=None,
+        title="Longest mat session",
+        description="The most minutes your plan may build up to "
+        f"({PLAN_RULES.default_cap} unless you change it; never more than "
+        f"{PLAN_RULES.hard_cap}).",
+    )
 
 
 class SettingsOut(BaseModel):
     timezone: str
     region: str
+    mat_cap: int
 
 
-def read_settings(actor: Actor) -> SettingsOut:
-    return SettingsOut(timezone=actor.timezone, region=actor.region)
+def read_settings(db: Database, actor: Actor) -> SettingsOut:
+    with db.transaction() as session:
+        cap = UserRepo(session).get(actor.user_id).mat_cap_minutes
+    return SettingsOut(
+        timezone=actor.timezone, region=actor.region, mat_cap=cap or PLAN_RULES.default_cap
+    )
 
 
 def change_settings(db: Database, actor: Actor, raw: Mapping[str, Any]) -> Actor:
@@ -63,5 +82,7 @@ def change_settings(db: Database, actor: Actor, raw: Mapping[str, Any]) -> Actor
             user.timezone = data.timezone
         if data.region is not None:
             user.region = data.region
+        if data.mat_cap is not None:
+            user.mat_cap_minutes = data.mat_cap
         session.flush()
         return actor_of(user)

@@ -55,6 +55,11 @@ class User(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     # Chooses the emergency and urgent-care numbers and service names in every action.
     region: Mapped[str] = mapped_column(String(8), default="GB", server_default="GB")
+    # The person's own limit for a planned mat session (None: the plan rules' default).
+    mat_cap_minutes: Mapped[int | None] = mapped_column(Integer)
+    # The day the person last said their skin had healed after a reaction to the mat: it
+    # ends the plan's pause for skin damage from sessions on or before that day.
+    skin_healed_on: Mapped[date | None] = mapped_column(Date)
 
 
 def new_uuid() -> str:

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from acumat.api.v1 import care, checkins, diary, episodes, screenings, sessions, vocabulary
+from acumat.api.v1 import (
+    care,
+    checkins,
+    diary,
+    episodes,
+    plan,
+    screenings,
+    sessions,
+    vocabulary,
+)
 
 router = APIRouter()
-for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings):
+for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings, plan):
     router.include_router(room.router)
