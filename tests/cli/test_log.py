@@ -79,9 +79,9 @@ def test_session_summary_shows_the_pain_change(run: Run) -> None:
     assert result.stdout.strip() == "Saved mat session 1: 2026-03-14 21:00, 10 min, pain 6 → 4."
 
 
-def test_care_start_defaults_to_now(run: Run) -> None:
+def test_care_without_a_start_has_just_ended(run: Run) -> None:
     entry = stored(run, *CARE, "--note", "hot water bottle")
-    assert entry["started_at"] == "2026-03-15T12:00:00Z"
+    assert entry["started_at"] == "2026-03-15T11:45:00Z"
     assert (entry["kind"], entry["minutes"]) == ("heat", 15)
 
 
@@ -339,7 +339,7 @@ def test_delete_takes_words_and_days_as_people_say_them(run: Run, home_url: str)
         "Deleted check-in for 2026-03-14: pain 3/10.\n"
     )
     said = run("log", "delete", "Care Activity", "1").stdout
-    assert said == "Deleted care activity 1: heat, 15 min from 2026-03-15 12:00.\n"
+    assert said == "Deleted care activity 1: heat, 15 min from 2026-03-15 11:45.\n"
     assert count_entries(home_url) == 0
 
 

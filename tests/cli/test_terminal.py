@@ -120,7 +120,9 @@ def run_quietly(home: Path, *args: str) -> None:
 
 
 def test_delete_says_what_the_entry_is_and_keeps_it_on_no(home: Path) -> None:
-    run_quietly(home, "log", "care", "--kind", "heat", "--minutes", "15", "--start", "9:30")
+    run_quietly(
+        home, "log", "care", "--kind", "heat", "--minutes", "15", "--start", "yesterday 09:30"
+    )
     child = acumat(home, "log", "delete", "care", "1")
     child.expect(r"Delete care activity 1: heat, 15 min from \d{4}-\d\d-\d\d 09:30\?")
     child.sendline("n")

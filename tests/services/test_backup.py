@@ -270,7 +270,7 @@ def _truncated(tmp_path: Path, backup: Path) -> Path:
 
 
 BAD_BACKUPS = [
-    (_newer, "was made by a newer acumat \\(schema 0099; this one knows up to 0003\\)"),
+    (_newer, "was made by a newer acumat \\(schema 0099; this one knows up to 0004\\)"),
     (_truncated, "is damaged \\(SQLite's integrity check failed\\)"),
     (lambda tmp, _: _sqlite_with(tmp / "other.db", "CREATE TABLE t (x)"), "but not acumat's"),
     (lambda tmp, _: tmp / "missing.db", "cannot read .*missing.db"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -25,13 +25,15 @@ def test_a_session_without_a_start_ended_now(minutes: float) -> None:
     assert (NOW - raw["started_at"]).total_seconds() == pytest.approx(minutes * 60, abs=1e-5)
 
 
-def test_a_given_start_is_kept_and_care_starts_now() -> None:
+def test_a_given_start_is_kept_and_care_without_one_has_just_ended() -> None:
     given_start = datetime(2026, 3, 15, 9, 0)
     kept = entry_input.with_defaults(
         "session", {"actual_minutes": 10, "started_at": given_start}, NOW
     )
     assert kept["started_at"] == given_start
     assert entry_input.with_defaults("care", {"kind": "heat"}, NOW)["started_at"] == NOW
+    care = entry_input.with_defaults("care", {"kind": "heat", "minutes": "15"}, NOW)
+    assert NOW - care["started_at"] == timedelta(minutes=15)
 
 
 def test_a_zero_minute_session_that_did_not_stop_early_is_refused() -> None:

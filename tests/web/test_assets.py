@@ -35,6 +35,10 @@ def pages(client: TestClient, db: Database, actor: Actor) -> dict[str, str]:
         "/check?group=about-you",
         "/check?group=urgent",
         "/check/result",
+        "/care",
+        "/care/heat",
+        "/care/stretching",
+        "/settings",
     ]
     found = {url: client.get(url).text for url in urls}
     stop = {"saddle_numbness": "unsure", "shown": "saddle_numbness"}

@@ -8,7 +8,8 @@ Defaults:
 - A mat session given without a start time is taken to have just ended: it started
   ``actual_minutes`` before ``now``. A session of 0 minutes that did not stop early is
   refused: there is nothing to record.
-- A care activity without a start time started ``now``.
+- A care activity without a start time has just ended too: it started ``minutes`` before
+  ``now`` (``now`` itself when the minutes cannot be read, which the schema then refuses).
 - The daily warning signs: ``--no-red-flags`` answers "no" to every one; naming some answers
   them (``yes`` unless given) and "no" to the rest.
 """
@@ -25,6 +26,7 @@ from acumat.errors import InvalidInput, Problem
 from acumat.validation import parse
 
 MAX_SESSION_MINUTES = 60
+MAX_CARE_MINUTES = 240
 RED_FLAG_ANSWERS = ("yes", "no", "unsure")
 EMPTY_SESSION = (
     "a mat session of 0 minutes that did not stop early has nothing to record; give the "
@@ -48,8 +50,10 @@ def with_defaults(kind: EntryKind, raw: Mapping[str, Any], now: datetime) -> dic
         minutes = _minutes(filled.get("actual_minutes"))
         if "started_at" not in filled and minutes is not None:
             filled["started_at"] = session_start(minutes, now)
-    if kind == "care":
-        filled.setdefault("started_at", now)
+    if kind == "care" and "started_at" not in filled:
+        minutes = _minutes(filled.get("minutes"))
+        in_range = minutes is not None and 0 <= minutes <= MAX_CARE_MINUTES
+        filled["started_at"] = now - timedelta(minutes=minutes) if in_range and minutes else now
     return filled
 
 

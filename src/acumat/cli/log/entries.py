@@ -131,7 +131,13 @@ def care(
     kind: Annotated[str | None, care_field("kind", "--kind")] = None,
     minutes: Annotated[float | None, care_field("minutes", "--minutes")] = None,
     start: Annotated[
-        Any, care_field("started_at", "--start", "--started-at", extra="Default now.")
+        Any,
+        care_field(
+            "started_at",
+            "--start",
+            "--started-at",
+            extra="Default: it has just ended, so it began --minutes ago.",
+        ),
     ] = None,
     note: Annotated[str | None, care_field("note", "--note")] = None,
     edit: Edit = None,
