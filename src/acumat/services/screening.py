@@ -267,6 +267,31 @@ def recheck_in(
     ``refused`` answers were left out by the caller; unless the result is urgent they are
     raised as :class:`InvalidInput` before anything is written.
     """
+    return judge_recheck_in(session, actor, answers, refused=refused).result
+
+
+@dataclasses.dataclass(frozen=True)
+class Recheck:
+    """What a daily re-check gave: the result to show (``None``: nothing urgent is known
+    yet), and whether it is a new result written in the caller's transaction."""
+
+    result: ScreeningOut | None
+    stored: bool
+
+    @property
+    def raised_urgent(self) -> bool:
+        """A new urgent result: one that must be kept even when what came with it is not."""
+        return self.stored and self.result is not None and self.result.is_urgent
+
+
+def judge_recheck_in(
+    session: Session,
+    actor: Actor,
+    answers: Mapping[str, object],
+    *,
+    refused: list[Problem] | None = None,
+) -> Recheck:
+    """:func:`recheck_in`, saying whether a new result was stored."""
     problems = refused or []
     repo = SafetyRepo(session, actor.user_id)
     fresh = as_new_signs(answers)
@@ -280,12 +305,12 @@ def recheck_in(
     if problems and (result is None or not result.is_urgent):
         raise InvalidInput(problems)
     if result is None:
-        return None
+        return Recheck(None, stored=False)
     if previous is not None and escalate_only(previous, result) is previous:
-        return _shown(previous, actor).with_refused(problems)
+        return Recheck(_shown(previous, actor).with_refused(problems), stored=False)
     values = screening_values(known, result, origin="checkin")
     saved = ScreeningOut.model_validate(repo.add_screening(values))
-    return _shown(saved, actor).with_refused(problems)
+    return Recheck(_shown(saved, actor).with_refused(problems), stored=True)
 
 
 def latest_screening(db: Database, actor: Actor) -> ScreeningOut | None:
