@@ -160,3 +160,63 @@ def test_a_sign_at_check_in_gives_the_same_urgent_result_everywhere(
         found[interface] = (result.urgency, result.mat, [r.rule for r in result.reasons])
     assert found["cli"] == found["web"] == found["api"]
     assert found["cli"][0].is_urgent
+
+
+def refused_by_cli(url: str, *args: str) -> None:
+    result = CliRunner().invoke(cli_app, ["--db", url, *args])
+    assert result.exit_code == 2, result.output
+    assert result.stdout.lstrip("╭─ ").startswith("Emergency")
+    assert "already a check-in" in result.stderr
+
+
+def refused_by_web(url: str, path: str, form: dict[str, Any]) -> None:
+    with browser(create_app(load_settings(url)), follow_redirects=False) as client:
+        answer = client.post(path, data=form)
+        assert answer.status_code == 409, answer.text
+        main = answer.text.split('<main id="main"', 1)[1]
+        assert main.index('role="alert"') < main.index("There is already a check-in")
+
+
+def refused_by_api(url: str, path: str, body: dict[str, Any]) -> None:
+    with browser(create_app(load_settings(url))) as client:
+        answer = client.post(path, json=body)
+        assert answer.status_code == 409, answer.text
+        assert answer.json()["safety"]["urgency"] == "EMERGENCY"
+
+
+def second_checkin_by_cli(url: str) -> None:
+    through_cli(url, "log", "checkin", "--day", DAY, "--pain", "4", "--no-red-flags")
+    refused_by_cli(url, "log", "checkin", "--day", DAY, "--pain", "8", "--red-flag", "chest_pain")
+
+
+def second_checkin_by_web(url: str) -> None:
+    through_web(url, "/checkin", {"day": DAY, "pain": "4", "flags": "none"})
+    refused_by_web(url, "/checkin", {"day": DAY, "pain": "8", "flag.chest_pain": "yes"})
+
+
+def second_checkin_by_api(url: str) -> None:
+    through_api(url, "/api/v1/checkins", {"day": DAY, "pain": 4, "red_flags": {}})
+    body = {"day": DAY, "pain": 8, "red_flags": {"chest_pain": "yes"}}
+    refused_by_api(url, "/api/v1/checkins", body)
+
+
+SECOND_CHECKIN_WITH_CHEST_PAIN: dict[str, Write] = {
+    "cli": second_checkin_by_cli,
+    "web": second_checkin_by_web,
+    "api": second_checkin_by_api,
+}
+
+
+def test_a_refused_second_checkin_keeps_its_emergency_the_same_way_everywhere(
+    databases: Callable[[str], tuple[str, Database, Actor]],
+) -> None:
+    """The duplicate is refused by all three; each keeps the first check-in and saves the
+    same EMERGENCY result the refused one's sign raised."""
+    results = {}
+    for interface, write in SECOND_CHECKIN_WITH_CHEST_PAIN.items():
+        url, db, actor = databases(interface)
+        write(url)
+        results[interface] = stored(db, actor)
+    assert results["cli"] == results["web"] == results["api"], differences(results)
+    assert [c["pain"] for c in results["cli"]["checkins"]] == [4]
+    assert results["cli"]["safety"]["urgency"] == "EMERGENCY"

@@ -54,6 +54,9 @@ WEB_POSTS: list[tuple[str, dict[str, Any]]] = [
     ("/log/session", {**SESSION, "started_at": "", "note": "a\x00b"}),
     ("/log/care", {**CARE, "kind": "sauna", "minutes": "0"}),
     ("/log/care", {**CARE, "minutes": "-5", "started_at": "2030-01-01T00:00"}),
+    ("/check/answers", {"age": "12", "pain_now": "3", "shown": "age,pain_now,episode_days"}),
+    ("/check/answers", {"age": "300", "shown": "age"}),
+    ("/check/approval", {"clinician": "X", "approved_on": "2027-01-01"}),
 ]
 
 WEB_ADDRESSES = [
@@ -104,7 +107,7 @@ def test_a_refused_web_address_shows_only_words(web: TestClient, address: str) -
     assert_words_only(page.text)
 
 
-@pytest.mark.parametrize(("address", "form"), [p for p in WEB_POSTS if p[0] != "/checkin"])
+@pytest.mark.parametrize(("address", "form"), [p for p in WEB_POSTS if p[0].startswith("/log/")])
 def test_a_refused_edit_shows_only_words(
     web: TestClient, db: Database, actor: Actor, address: str, form: dict[str, Any]
 ) -> None:
@@ -155,6 +158,10 @@ API_BODIES: list[tuple[str, object]] = [
     ("/api/v1/sessions", {**API_SESSION, "actual_minutes": "NaN", "fabric_layer": 1}),
     ("/api/v1/care", {**API_CARE, "kind": "sauna", "minutes": 0, "extra": 1}),
     ("/api/v1/care", {**API_CARE, "started_at": 1700000000}),
+    ("/api/v1/screenings", {"answers": {"age": 12}}),
+    ("/api/v1/screenings", {"answers": {"fever": "no"}}),
+    ("/api/v1/clinician-approvals", {"clinician": "X", "approved_on": "2027-01-01"}),
+    ("/api/v1/clinician-approvals", {}),
 ]
 
 
@@ -217,6 +224,8 @@ CLI_REFUSALS = [
     pytest.param(("log", "delete", "mat", "2")),
     pytest.param(("--db", "garbage", "diary")),
     pytest.param(("log", "delete", "care", "999")),
+    pytest.param(("check", "approve", "--clinician", "X")),
+    pytest.param(("check", "approve", "--clinician", "Dr Lee", "--on", "2027-01-01")),
 ]  # fmt: skip
 
 

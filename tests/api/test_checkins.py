@@ -9,9 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from acumat.actor import Actor
-from acumat.services import diary
+from acumat.services import diary, screening
 from acumat.store.engine import Database
 from tests.api.refusals import RowCounts, assert_refused
+from tests.safety.kit import complete
 
 URL = "/api/v1/checkins"
 
@@ -222,16 +223,32 @@ def test_a_checkin_re_asks_the_warning_signs_like_the_page_and_the_terminal(
     assert client.get("/api/v1/screenings/latest").json()["urgency"] == "EMERGENCY"
 
 
-def test_a_refused_checkin_writes_nothing_but_shows_its_urgent_sign(
+def test_a_refused_checkin_is_not_written_but_its_urgent_sign_is_saved_and_shown(
     client: TestClient, row_counts: RowCounts
 ) -> None:
     client.post(URL, json=checkin(pain=4))
     before = row_counts()
     again = client.post(URL, json={**checkin(pain=6), "red_flags": {"saddle_numbness": "yes"}})
     body = assert_refused(again, 409)
+    assert body["error"] == "conflict"
     assert body["safety"]["urgency"] == "EMERGENCY"
     assert row_counts() == before
-    assert client.get("/api/v1/screenings/latest").status_code == 404
+    assert client.get(f"{URL}/2026-03-14").json()["pain"] == 4
+    latest = client.get("/api/v1/screenings/latest").json()
+    assert (latest["urgency"], latest["origin"]) == ("EMERGENCY", "checkin")
+    assert latest["id"] == body["safety"]["id"]
+    assert client.get("/api/v1/mat-status").json()["may_use_mat"] is False
+
+
+def test_a_refused_checkin_with_calm_signs_writes_nothing(
+    client: TestClient, db: Database, actor: Actor, row_counts: RowCounts
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    client.post(URL, json={**checkin(pain=4), "red_flags": {}})
+    before = (row_counts(), client.get("/api/v1/screenings/latest").json())
+    again = client.post(URL, json={**checkin(pain=6), "red_flags": {"fever": "no"}})
+    assert_refused(again, 409)
+    assert (row_counts(), client.get("/api/v1/screenings/latest").json()) == before
 
 
 def test_a_checkin_without_signs_skips_the_recheck(client: TestClient) -> None:

@@ -225,7 +225,12 @@ def test_a_cursor_acumat_did_not_give_is_refused_naming_cursor(
     client: TestClient, cursor: str
 ) -> None:
     body = assert_refused(client.get("/api/v1/episodes", params={"cursor": cursor}), 422, "cursor")
-    assert "leave cursor out" in body["message"] or "characters" in body["message"]
+    (problem,) = body["problems"]
+    if len(cursor) > paging.MAX_CURSOR_LENGTH:  # refused by the address's own limit
+        assert problem["code"] == "too_long"
+    else:
+        assert problem["code"] == "bad_cursor"
+        assert "leave cursor out" in problem["message"]
 
 
 def test_a_checkins_cursor_is_refused_by_the_diary(

@@ -191,3 +191,86 @@ def test_mat_status_carries_the_permission(client: TestClient, db: Database, act
     status = client.get("/api/v1/mat-status").json()
     assert (status["permission"], status["may_use_mat"]) == ("needs_clinician", False)
     assert status["screening"]["is_demo"] is False
+
+
+def approvals(db: Database) -> int:
+    from acumat.store.models import ClinicianApproval
+
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(ClinicianApproval)) or 0)
+
+
+@pytest.mark.parametrize(
+    ("approval", "expected"),
+    [
+        ({"clinician": "X", "approved_on": "2026-03-10"}, [("clinician", "too_short")]),
+        ({"clinician": "Dr Lee", "approved_on": "2027-01-01"}, [("approved_on", "future_day")]),
+        ({}, [("clinician", "required"), ("approved_on", "required")]),
+        ({"clinician": "   ", "approved_on": "2026-03-10"}, [("clinician", "too_short")]),
+    ],
+    ids=["name-too-short", "future-day", "nothing-written", "only-spaces"],
+)
+def test_a_refused_approval_keeps_field_names_and_codes_and_writes_nothing(
+    client: TestClient,
+    db: Database,
+    actor: Actor,
+    approval: dict[str, str],
+    expected: list[tuple[str, str]],
+) -> None:
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
+    body = assert_refused(client.post("/api/v1/clinician-approvals", json=approval), 422)
+    assert [(p["field"], p["code"]) for p in body["problems"]] == expected
+    assert all(p["message"] for p in body["problems"])
+    assert approvals(db) == 0
+    assert client.get("/api/v1/mat-status").json()["may_use_mat"] is False
+
+
+def test_the_approval_fields_are_described_in_the_openapi_document(client: TestClient) -> None:
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["ApprovalIn"]
+    for name in ("clinician", "approved_on", "note"):
+        assert schema["properties"][name]["title"], name
+        assert schema["properties"][name]["description"], name
+
+
+def test_a_missing_age_is_required_with_what_to_give(client: TestClient, db: Database) -> None:
+    answers = complete({})
+    del answers["age"]
+    body = assert_refused(post(client, URL, answers), 422)
+    message = "is required: a whole number from 16 to 120"
+    assert body["problems"] == [{"field": "age", "code": "required", "message": message}]
+    assert stored(db) == 0
+
+
+@pytest.mark.parametrize(("region", "doctor"), [("GB", "GP"), ("US", "doctor")])
+def test_an_age_under_16_is_refused_with_advice_to_see_a_doctor(
+    client: TestClient, db: Database, actor: Actor, region: str, doctor: str
+) -> None:
+    from acumat.services.settings import change_settings
+
+    change_settings(db, actor, {"region": region})
+    for url in (URL, f"{URL}/evaluate"):
+        body = assert_refused(post(client, url, {**complete({}), "age": 12}), 422)
+        (problem,) = body["problems"]
+        assert (problem["field"], problem["code"]) == ("age", "below_minimum_age")
+        assert "acumat is made for people aged 16 and over" in problem["message"]
+        assert problem["message"].endswith(f"should be seen by their {doctor}")
+        assert "{" not in body["message"]
+    assert stored(db) == 0
+
+
+def test_an_age_under_16_never_hides_an_emergency_answer(client: TestClient, db: Database) -> None:
+    answers = {"age": 12, "saddle_numbness": "yes"}
+    evaluated = post(client, f"{URL}/evaluate", answers)
+    assert evaluated.status_code == 200
+    assert evaluated.json()["urgency"] == "EMERGENCY"
+    saved = post(client, URL, answers)
+    assert saved.status_code == 201
+    body = saved.json()
+    assert (body["urgency"], body["complete"]) == ("EMERGENCY", False)
+    (refused,) = body["refused"]
+    assert (refused["field"], refused["code"]) == ("age", "below_minimum_age")
+    assert refused["message"].endswith("should be seen by their GP")
+    latest = client.get(f"{URL}/latest").json()
+    assert latest["urgency"] == "EMERGENCY"
+    assert "age" not in latest["answers"]
+    assert stored(db) == 1

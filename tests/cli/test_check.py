@@ -171,9 +171,28 @@ def test_interactive_check_asks_only_what_applies_and_saves(run: Run, home_url: 
 
 @pytest.mark.usefixtures("terminal")
 def test_interactive_check_re_asks_a_refused_answer(run: Run) -> None:
-    result = run("check", "--json", input="200\n44\n6\n3\n" + "no\n" * 200)
-    assert '"How old are you?": must be a whole number from 16 to 120 (got 200)' in result.stderr
+    result = run("check", "--json", input="200\nforty\n44\n6\n3\nmaybe\n" + "no\n" * 200)
+    assert (
+        "How old are you? A whole number from 16 to 120 (you entered 200). Please answer again."
+        in result.stderr
+    )
+    assert "How old are you? A whole number from 16 to 120. Please answer again." in result.stderr
+    assert "Please answer yes, no, unsure (the first letter is enough)." in result.stderr
     assert printed_json(result.stdout)["urgency"] == "SELF_CARE"
+
+
+@pytest.mark.usefixtures("terminal")
+@pytest.mark.parametrize(("region", "doctor"), [("GB", "GP"), ("US", "doctor")])
+def test_interactive_check_answers_an_age_under_16_with_kind_advice(
+    run: Run, region: str, doctor: str
+) -> None:
+    assert run("settings", "--region", region).exit_code == 0
+    result = run("check", "--json", input="12\n44\n6\n3\n" + "no\n" * 200)
+    assert result.exit_code == 0, result.stderr
+    assert "How old are you? Sorry, acumat is made for people aged 16 and over." in result.stderr
+    assert f"should be seen by their {doctor}: please ask a parent or carer" in result.stderr
+    assert "otherwise stop here with Ctrl+C" in result.stderr
+    assert "16 to 120" not in result.stderr.split("Sorry,")[1].split("\n")[0]
 
 
 def test_approval_clears_caution_consult(run: Run, tmp_path: Path) -> None:
@@ -309,3 +328,81 @@ def test_the_first_check_names_the_guessed_region_once(run: Run) -> None:
     again = run("check", "--json", input=answers)
     assert again.exit_code == 0, again.stderr
     assert "acumat settings --region" not in again.stderr
+
+
+def approvals(url: str) -> int:
+    from acumat.store.models import ClinicianApproval
+
+    if not Path(url.removeprefix("sqlite:///")).exists():
+        return 0
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        found = int(conn.scalar(select(func.count()).select_from(ClinicianApproval)) or 0)
+    engine.dispose()
+    return found
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--clinician", "X"], "Error: --clinician: must be at least 2 characters long; "
+                               'for example --clinician "Dr Lee, GP"'),
+        (["--clinician", "Dr Lee", "--on", "2027-01-01"],
+         "Error: --on: must be today (2026-03-15) or earlier; for example --on 2026-03-14"),
+        (["--clinician", ""], "Error: --clinician: must be at least 2 characters long"),
+    ],
+    ids=["name-too-short", "future-day", "nothing-written"],
+)  # fmt: skip
+def test_a_refused_approval_names_the_flag_and_writes_nothing(
+    run: Run, tmp_path: Path, home_url: str, args: list[str], expected: str
+) -> None:
+    run("check", "--answers", answers_file(tmp_path, complete({"heart_condition": "yes"})))
+    result = run("check", "approve", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "approved_on" not in result.output
+    assert "clinician:" not in result.output.replace("--clinician:", "")
+    assert approvals(home_url) == 0
+    assert json.loads(run("check", "status", "--json").stdout)["may_use_mat"] is False
+
+
+def test_a_missing_age_in_a_file_says_what_to_give(run: Run, tmp_path: Path, home_url: str) -> None:
+    answers = complete({})
+    del answers["age"]
+    result = run("check", "--answers", answers_file(tmp_path, answers))
+    assert result.exit_code == 2
+    assert "Error: age: is required: a whole number from 16 to 120" in result.stderr
+    assert screenings(home_url) == 0
+
+
+@pytest.mark.parametrize(("region", "doctor"), [("GB", "GP"), ("CA", "family doctor")])
+def test_an_age_under_16_in_a_file_is_refused_with_advice_and_nothing_saved(
+    run: Run, tmp_path: Path, home_url: str, region: str, doctor: str
+) -> None:
+    assert run("settings", "--region", region).exit_code == 0
+    result = run("check", "--answers", answers_file(tmp_path, {**complete({}), "age": 12}))
+    assert result.exit_code == 2
+    assert "acumat is made for people aged 16 and over" in result.stderr
+    assert f"should be seen by their {doctor}" in result.stderr
+    assert "{doctor}" not in result.output
+    assert screenings(home_url) == 0
+
+
+def test_an_age_under_16_in_a_file_never_hides_an_emergency_answer(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    path = answers_file(tmp_path, {"age": 12, "saddle_numbness": "yes"})
+    result = run("check", "--answers", path, "--json")
+    assert result.exit_code == 0, result.output
+    saved = json.loads(result.stdout)
+    assert (saved["urgency"], saved["complete"]) == ("EMERGENCY", False)
+    assert [(r["field"], r["code"]) for r in saved["refused"]] == [("age", "below_minimum_age")]
+    assert saved["refused"][0]["message"].endswith("should be seen by their GP")
+    shown = run("check", "--answers", path)
+    assert shown.stdout.lstrip("╭─ ").startswith("Emergency")
+    assert "How old are you?: is under 16 (got 12): acumat is made for people aged 16" in (
+        " ".join(shown.stdout.split())
+    )
+    status = json.loads(run("check", "status", "--json").stdout)
+    assert status["screening"]["urgency"] == "EMERGENCY"
+    assert "age" not in status["screening"]["answers"]

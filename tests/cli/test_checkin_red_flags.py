@@ -91,6 +91,37 @@ def test_a_taken_day_still_shows_the_emergency_before_the_error(run: Run) -> Non
     assert "--edit 2026-03-15" in result.stderr
 
 
+def test_a_taken_day_keeps_the_emergency_its_sign_raised(
+    run: Run, tmp_path: Path, home_url: str
+) -> None:
+    """The second check-in of the day is refused, but its urgent sign is saved: every
+    command shows it first from now on."""
+    screened(run, tmp_path)
+    run(*CHECKIN, "--no-red-flags")
+    entries = count_entries(home_url)
+    result = run("log", "checkin", "--pain", "8", "--red-flag", "saddle_numbness")
+    assert result.exit_code == 2
+    assert result.stdout.lstrip("╭─ ").startswith("Emergency")
+    assert "Call 999" in result.stdout
+    assert "already a check-in" in result.stderr
+    assert count_entries(home_url) == entries
+    status = json.loads(run("check", "status", "--json").stdout)
+    assert (status["screening"]["urgency"], status["screening"]["origin"]) == (
+        "EMERGENCY",
+        "checkin",
+    )
+    assert json.loads(run("diary", "--json").stdout)["checkins"][0]["pain"] == 4
+
+
+def test_a_taken_day_with_no_new_sign_writes_nothing(run: Run, tmp_path: Path) -> None:
+    screened(run, tmp_path)
+    run(*CHECKIN, "--no-red-flags")
+    before = run("check", "status", "--json").stdout
+    result = run("log", "checkin", "--pain", "8", "--no-red-flags")
+    assert result.exit_code == 2
+    assert run("check", "status", "--json").stdout == before
+
+
 def test_a_checkin_without_the_signs_says_they_were_not_checked(run: Run) -> None:
     assert "warning signs were not checked" in run(*CHECKIN).stderr
     assert "not checked" not in run(*CHECKIN[:2], "--day", "2026-03-01", "--pain", "2",

@@ -9,7 +9,16 @@ import pytest
 from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
 from acumat.errors import Problem
 from acumat.present.fields import field_info
-from acumat.present.messages import CODES, PLAIN, for_person, labelled, on_screen, plain
+from acumat.present.messages import (
+    CODES,
+    PLAIN,
+    for_person,
+    labelled,
+    on_screen,
+    plain,
+    question_field,
+)
+from acumat.safety import load_ruleset
 from tests.present.wording import not_for_people
 
 PARAMS: dict[str, dict[str, Any]] = {
@@ -21,6 +30,8 @@ PARAMS: dict[str, dict[str, Any]] = {
     "too_many": {"max_length": 6},
     "too_few": {"min_length": 1},
     "reason_required": {"allowed": ["sharp_pain", "more_pain"]},
+    "below_minimum_age": {"minimum": 16, "maximum": 120, "given": 12, "doctor": "GP"},
+    "limit_out_of_range": {"minimum": 1, "maximum": 500, "given": 0},
 }
 
 
@@ -85,3 +96,57 @@ def test_a_label_that_asks_a_question_is_not_followed_by_a_colon() -> None:
 
 def test_without_a_field_the_sentence_starts_with_a_capital() -> None:
     assert on_screen(Problem("x", "", "not_a_time"), None).startswith("A date and time")
+
+
+# --- safety questions: worded from the question's own range ----------------------------------
+
+
+def test_a_missing_age_says_what_to_give_from_the_questions_range() -> None:
+    age = question_field(load_ruleset().items["age"])
+    problem = Problem("age", "", "required", {"minimum": 16, "maximum": 120})
+    assert on_screen(problem, age) == "How old are you? Please give a whole number from 16 to 120"
+    assert for_person(problem) == "please give a whole number from 16 to 120"  # even unseen
+    assert plain("required", problem.params) == "is required: a whole number from 16 to 120"
+
+
+def test_a_missing_yes_no_answer_asks_to_pick_one() -> None:
+    fever = question_field(load_ruleset().items["fever"])
+    assert fever.choices == {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+    problem = Problem("fever", "", "required", {"allowed": ["yes", "no", "unsure"]})
+    assert for_person(problem, fever) == "please pick one of the choices"
+
+
+def test_an_age_too_high_names_the_range_and_what_was_entered() -> None:
+    age = question_field(load_ruleset().items["age"])
+    problem = Problem("age", "", "too_big", {"minimum": 16, "maximum": 120, "given": 200})
+    assert for_person(problem, age) == "a whole number from 16 to 120 (you entered 200)"
+
+
+@pytest.mark.parametrize(("doctor", "words"), [("GP", "their GP"), (None, "their doctor")])
+def test_an_age_under_16_gets_kind_advice_to_see_their_doctor(
+    doctor: str | None, words: str
+) -> None:
+    age = question_field(load_ruleset().items["age"])
+    params: dict[str, Any] = {"minimum": 16, "given": 12}
+    if doctor:
+        params["doctor"] = doctor
+    text = on_screen(Problem("age", "", "below_minimum_age", params), age)
+    assert text.startswith("How old are you? Sorry, acumat is made for people aged 16 and over.")
+    assert f"should be seen by {words}" in text
+    assert "16 to 120" not in text  # advice, not a range error
+
+
+def test_the_plain_under_16_sentence_keeps_the_doctor_placeholder_until_localised() -> None:
+    sentence = plain("below_minimum_age", {"minimum": 16, "given": 12})
+    assert sentence.startswith("is under 16 (got 12): acumat is made for people aged 16 and over")
+    assert sentence.endswith("should be seen by their {doctor}")
+
+
+def test_paging_refusals_are_coded_for_programs_and_people() -> None:
+    assert plain("limit_out_of_range", PARAMS["limit_out_of_range"]) == (
+        "must be between 1 and 500 (got 0)"
+    )
+    limit = Problem("limit", "", "limit_out_of_range", PARAMS["limit_out_of_range"])
+    assert for_person(limit) == "a whole number from 1 to 500 (you entered 0)"
+    assert "leave cursor out" in plain("bad_cursor", {})
+    assert "cursor" not in for_person(Problem("cursor", "", "bad_cursor"))

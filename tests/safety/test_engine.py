@@ -123,7 +123,8 @@ def test_missing_required_answers_raise_screening_incomplete_naming_them() -> No
         evaluate(answers)
     assert caught.value.missing == ["age", "saddle_numbness"]
     assert isinstance(caught.value, InvalidInput)
-    assert "saddle_numbness: needs an answer" in str(caught.value)
+    assert "saddle_numbness: is required: one of yes, no, unsure" in str(caught.value)
+    assert {p.code for p in caught.value.problems} == {"required"}
 
 
 def test_an_empty_screening_is_incomplete_not_self_care() -> None:
@@ -166,7 +167,7 @@ def test_unknown_items_are_refused_by_name() -> None:
     [
         ("pain_now", 11, "from 0 to 10"),
         ("pain_now", -1, "from 0 to 10"),
-        ("age", 15, "from 16 to 120"),
+        ("age", 15, "aged 16 and over"),
         ("episode_days", 3651, "from 0 to 3650"),
         ("age", True, "whole number"),
         ("age", 40.5, "whole number"),
@@ -278,7 +279,11 @@ def test_triage_acts_on_an_urgent_answer_beside_a_refused_one() -> None:
     )
     assert [r.field for r in result.refused] == ["age"]
     assert result.contract()["refused"] == [
-        {"field": "age", "message": "must be a whole number from 16 to 120"}
+        {
+            "field": "age",
+            "code": "too_big",
+            "message": "must be a whole number from 16 to 120 (got 300)",
+        }
     ]
 
 

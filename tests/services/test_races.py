@@ -175,10 +175,11 @@ def test_every_refused_racer_still_carries_the_urgent_result_of_its_red_flags(
     assert all(triage is not None and triage.is_urgent for triage in triages), triages
 
 
-def test_a_checkin_that_comes_second_carries_its_urgent_result_but_stores_it_not(
+def test_a_checkin_that_comes_second_is_refused_but_keeps_its_urgent_result(
     db: Database, actor: Actor
 ) -> None:
-    """The sequential twin of the race above: the behaviour the racers should match."""
+    """The sequential twin of the race above: the behaviour the racers should match. The
+    check-in is refused; the new urgent result its sign raised is saved all the same."""
     screen_completely(db, actor)
     daily.check_in(db, actor, checkin(pain=3), red_flags("no"))
     screenings_before = count(db, Screening)
@@ -188,8 +189,46 @@ def test_a_checkin_that_comes_second_carries_its_urgent_result_but_stores_it_not
 
     assert refused.value.triage is not None
     assert refused.value.triage.is_urgent
-    assert count(db, Screening) == screenings_before
+    assert refused.value.kept
+    assert count(db, Screening) == screenings_before + 1
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert (latest.id, latest.urgency) == (refused.value.triage.id, "EMERGENCY")
     assert diary.get_checkin(db, actor, date.fromisoformat(DAY)).pain == 3
+    assert count(db, CheckIn) == 1
+
+
+def test_a_checkin_that_comes_second_with_a_calm_recheck_stores_nothing(
+    db: Database, actor: Actor
+) -> None:
+    screen_completely(db, actor)
+    daily.check_in(db, actor, checkin(pain=3), red_flags("no"))
+    screenings_before = count(db, Screening)
+
+    with pytest.raises(CheckInConflict) as refused:
+        daily.check_in(db, actor, checkin(pain=9), red_flags("no"))
+
+    assert not refused.value.kept
+    assert count(db, Screening) == screenings_before
+
+
+def test_a_refused_checkin_never_calms_an_urgent_result_in_force(
+    db: Database, actor: Actor
+) -> None:
+    """A refused check-in whose signs are calm leaves the urgent result in force, shown."""
+    screen_completely(db, actor)
+    daily.check_in(db, actor, checkin(pain=3), red_flags("no"))
+    with pytest.raises(CheckInConflict) as urgent:
+        daily.check_in(db, actor, checkin(pain=9), {**red_flags("no"), "chest_pain": "yes"})
+    with pytest.raises(CheckInConflict) as calm:
+        daily.check_in(db, actor, checkin(pain=9), red_flags("no"))
+    assert not calm.value.kept
+    assert calm.value.triage is not None
+    assert urgent.value.triage is not None
+    assert calm.value.triage.id == urgent.value.triage.id
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert latest.urgency == "EMERGENCY"
 
 
 def test_racing_daily_checkins_that_replace_all_succeed_each_storing_one_recheck(

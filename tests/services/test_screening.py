@@ -231,7 +231,7 @@ def test_a_recheck_before_any_screening_keeps_urgent_signs(
     assert (caught.urgency, caught.mat, caught.origin) == (level, "do-not-use", "checkin")
 
 
-def test_a_refused_checkin_shows_its_urgent_sign_but_writes_nothing(
+def test_a_refused_checkin_shows_and_keeps_its_urgent_sign_but_not_the_checkin(
     db: Database, actor: Actor
 ) -> None:
     from acumat.services import daily, diary
@@ -241,8 +241,36 @@ def test_a_refused_checkin_shows_its_urgent_sign_but_writes_nothing(
         daily.check_in(db, actor, {"day": "2026-03-15", "pain": 4}, {"chest_pain": "yes"})
     assert refused.value.triage is not None
     assert refused.value.triage.urgency == "EMERGENCY"  # shown before the error
-    assert screening.latest_screening(db, actor) is None  # but nothing was written
+    assert refused.value.kept
+    latest = screening.latest_screening(db, actor)  # and saved: never lost with the check-in
+    assert latest is not None
+    assert (latest.id, latest.urgency) == (refused.value.triage.id, "EMERGENCY")
     assert diary.get_checkin(db, actor, date(2026, 3, 15)).pain == 3
+
+
+def test_a_refused_checkin_with_a_calm_sign_writes_nothing(db: Database, actor: Actor) -> None:
+    from acumat.services import daily, diary
+
+    diary.add_checkin(db, actor, {"day": "2026-03-15", "pain": 3})
+    with pytest.raises(daily.CheckInConflict) as refused:
+        daily.check_in(db, actor, {"day": "2026-03-15", "pain": 4}, {"chest_pain": "no"})
+    assert not refused.value.kept
+    assert screening.latest_screening(db, actor) is None
+
+
+def test_an_age_under_16_is_refused_naming_the_doctor_of_the_persons_region(
+    db: Database, actor: Actor
+) -> None:
+    from acumat.services.settings import change_settings
+
+    us = change_settings(db, actor, {"region": "US"})
+    with pytest.raises(InvalidInput) as caught:
+        screening.record_screening(db, us, {**complete({}), "age": 12})
+    (problem,) = caught.value.problems
+    assert problem.code == "below_minimum_age"
+    assert problem.message.endswith("should be seen by their doctor")
+    assert problem.params["doctor"] == "doctor"
+    assert screening.latest_screening(db, us) is None
 
 
 # --- one result, in the person's words ---------------------------------------------------

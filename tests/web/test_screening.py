@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
 from sqlalchemy import func, select
 
 from acumat.actor import Actor
-from acumat.services import screening
+from acumat.services import questionnaire, screening
+from acumat.services.settings import change_settings
 from acumat.store.engine import Database
 from acumat.store.models import ClinicianApproval, Screening
 from tests.conftest import FROZEN_NOW
+from tests.present.wording import not_for_people, visible_text
 from tests.safety.kit import complete
 
 
@@ -47,17 +50,63 @@ def answer(client: TestClient, answers: Mapping[str, object], shown: str | None 
     return client.post("/check/answers", data=form)
 
 
+def question_error(html: str, item_id: str) -> str:
+    """The problem shown under question ``item_id`` ('' when there is none)."""
+    found = re.search(rf'<p class="field-error" id="(?:in|q)-{item_id}-error">(.*?)</p>', html)
+    return found.group(1) if found else ""
+
+
 def test_a_page_submitted_with_a_gap_asks_again(client: TestClient) -> None:
     page = answer(client, {"age": "40"}, shown="age,pain_now,episode_days")
     assert page.status_code == 422
-    assert "Please choose an answer." in page.text
+    assert question_error(page.text, "pain_now") == "Please give a whole number from 0 to 10"
     assert 'value="40"' in page.text
+
+
+def test_a_missing_age_says_what_to_give_from_the_questions_own_range(
+    client: TestClient, db: Database
+) -> None:
+    page = answer(client, {"pain_now": "3", "episode_days": "2"}, shown="age,pain_now,episode_days")
+    assert page.status_code == 422
+    assert question_error(page.text, "age") == "Please give a whole number from 16 to 120"
+    assert not_for_people(visible_text(page.text)) == []
+    assert stored(db) == 0
 
 
 def test_a_refused_answer_is_shown_with_what_is_allowed(client: TestClient) -> None:
     page = answer(client, {"age": "300"})
     assert page.status_code == 422
-    assert "must be a whole number from 16 to 120" in page.text
+    assert question_error(page.text, "age") == "A whole number from 16 to 120 (you entered 300)"
+
+
+@pytest.mark.parametrize(("region", "doctor"), [("GB", "GP"), ("CA", "family doctor")])
+def test_an_age_under_16_gets_kind_advice_to_see_their_doctor(
+    client: TestClient, db: Database, actor: Actor, region: str, doctor: str
+) -> None:
+    change_settings(db, actor, {"region": region})
+    page = answer(client, {"age": "12", "pain_now": "3", "episode_days": "2"})
+    assert page.status_code == 422
+    advice = question_error(page.text, "age")
+    assert advice.startswith("Sorry, acumat is made for people aged 16 and over.")
+    assert f"should be seen by their {doctor}" in advice
+    assert "{doctor}" not in page.text
+    assert not_for_people(visible_text(page.text)) == []
+    assert stored(db) == 0
+    assert "age" not in questionnaire.draft_answers(db, actor)
+
+
+def test_an_age_under_16_never_hides_an_emergency_answer(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    page = answer(client, {"age": "12", "saddle_numbness": "yes"})
+    assert page.status_code == 303
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert (latest.urgency, latest.complete) == ("EMERGENCY", False)
+    assert "age" not in latest.answers  # only the accepted answers are stored
+    stop = client.get("/check")
+    assert starts_with_alert(stop.text)
+    assert "Call 999" in stop.text
 
 
 def test_answers_are_kept_on_the_server_and_never_put_in_an_address(client: TestClient) -> None:
@@ -127,7 +176,8 @@ def test_an_incomplete_post_is_refused_and_nothing_saved(client: TestClient, db:
     answer(client, {"age": "40"})
     page = client.post("/check")
     assert page.status_code == 422
-    assert "needs an answer" in page.text
+    assert question_error(page.text, "pain_now") == "Please give a whole number from 0 to 10"
+    assert not_for_people(visible_text(page.text)) == []
     assert stored(db) == 0
 
 
@@ -171,14 +221,59 @@ def test_the_approval_form_offers_no_day_after_today_and_promises_nothing_more(
     assert "plan sessions" not in result
 
 
-def test_a_future_approval_date_is_refused_on_the_page(
+def approval_problems(html: str) -> list[str]:
+    """The list of what to fix above the approval form, as shown."""
+    box = r'<div class="fix-answers card" role="alert" id="approval-problems">(.*?)</div>'
+    found = re.search(box, html, flags=re.S)
+    assert found, "no list of problems above the approval form"
+    return [visible_text(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
+
+
+def approval_error(html: str, name: str) -> str:
+    found = re.search(rf'<p class="field-error" id="approval-{name}-error">(.*?)</p>', html, re.S)
+    return visible_text(found.group(1)) if found else ""
+
+
+def test_the_approval_form_is_labelled_from_the_schema(
     client: TestClient, db: Database, actor: Actor
 ) -> None:
+    from acumat.present.fields import fields_of
+    from acumat.safety.schemas import ApprovalIn
+
     screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
-    form = {"clinician": "Dr Adeyemi", "approved_on": "2027-01-01"}
+    page = client.get("/check/result").text
+    for name, info in fields_of(ApprovalIn).items():
+        assert f'<label for="approval-{name}">{info.label}' in page
+        assert info.help
+        assert info.help in page
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ({"clinician": "X", "approved_on": "2026-03-12"},
+         {"clinician": "Who said so (name and role): please write at least 2 characters"}),
+        ({"clinician": "Dr Adeyemi", "approved_on": "2027-01-01"},
+         {"approved_on": "When they said so: today or an earlier day, please"}),
+        ({"clinician": "  ", "approved_on": "", "note": ""},
+         {"clinician": "Who said so (name and role): please fill this in",
+          "approved_on": "When they said so: please give the day"}),
+    ],
+    ids=["name-too-short", "future-day", "nothing-written"],
+)  # fmt: skip
+def test_a_refused_approval_names_the_label_on_screen_and_what_to_do(
+    client: TestClient, db: Database, actor: Actor, form: dict[str, str], expected: dict[str, str]
+) -> None:
+    screening.record_screening(db, actor, complete({"heart_condition": "yes"}))
     page = client.post("/check/approval", data=form)
     assert page.status_code == 422
-    assert "must be today" in page.text
+    assert approval_problems(page.text) == list(expected.values())
+    for name, sentence in expected.items():
+        what_to_do = sentence.split(": ", 1)[1]
+        shown = "Problem: " + what_to_do[:1].upper() + what_to_do[1:]
+        assert approval_error(page.text, name) == shown
+        assert f'id="approval-{name}" name="{name}" value="{form[name]}"' in page.text
+    assert not_for_people(visible_text(page.text)) == []
     assert stored(db, ClinicianApproval) == 0
 
 

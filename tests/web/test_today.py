@@ -9,8 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from acumat.actor import Actor
-from acumat.services import diary
+from acumat.services import diary, screening
 from acumat.store.engine import Database
+from tests.safety.kit import complete
 from tests.web.conftest import RowCount, service_message
 from tests.web.markup import error_text, field_value, parts
 
@@ -122,6 +123,40 @@ def test_a_refused_checkin_still_shows_an_urgent_sign_first(
     assert answer.status_code == 409
     main = answer.text.split('<main id="main"', 1)[1]
     assert main.index('role="alert"') < main.index("There is already a check-in")
+
+
+def test_a_refused_checkin_keeps_its_emergency_sign_saved(
+    client: TestClient, db: Database, actor: Actor, row_count: RowCount
+) -> None:
+    """The check-in is refused as a duplicate, but the urgent result its red flag raised is
+    saved: it stays at the top of every page, not only the refusal's."""
+    screening.record_screening(db, actor, complete({}))
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "flags": "none"})
+    before = row_count()
+    form = {"day": "2026-03-15", "pain": "8", "flag.chest_pain": "yes"}
+    answer = client.post("/checkin", data=form)
+    assert answer.status_code == 409
+    assert "There is already a check-in" in answer.text
+    latest = screening.latest_screening(db, actor)
+    assert latest is not None
+    assert (latest.urgency, latest.origin) == ("EMERGENCY", "checkin")
+    main = answer.text.split('<main id="main"', 1)[1]
+    assert main.index('role="alert"') < main.index("There is already a check-in")
+    assert "Call 999" in main
+    assert 'role="alert"' in client.get("/diary").text  # shown on every page from now on
+    assert row_count() == before
+    assert diary.get_checkin(db, actor, TODAY).pain == 4
+
+
+def test_a_refused_checkin_with_a_calm_recheck_writes_nothing(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "flags": "none"})
+    before = screening.latest_screening(db, actor)
+    answer = client.post("/checkin", data={"day": "2026-03-15", "pain": "8", "flags": "none"})
+    assert answer.status_code == 409
+    assert screening.latest_screening(db, actor) == before
 
 
 def test_a_past_day_can_be_checked_in_from_the_day_field(

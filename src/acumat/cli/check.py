@@ -6,7 +6,10 @@ Rendering lives here; every decision is the safety engine's, reached through
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,15 +21,17 @@ from acumat.cli.output import emit_json
 from acumat.cli.state import state
 
 if TYPE_CHECKING:
+    from acumat.errors import Problem
+    from acumat.present.fields import FieldInfo
     from acumat.safety import Item
 
 app = typer.Typer(cls=AcumatGroup, invoke_without_command=True)
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Also show rule and source ids.")]
-YOUNGER = (
-    "acumat's questions are written for people aged 16 and over; for someone younger, "
-    "please ask a GP, a pharmacist or NHS 111 about their back"
-)
+APPROVAL_FLAGS = {"approved_on": "on"}
+"""Fields of a clinician's approval whose flag is not named after them (``--on``)."""
+ASK_AGAIN = "Please answer again."
+TOO_YOUNG_AGAIN = "If you typed it by mistake, answer again; otherwise stop here with Ctrl+C."
 
 
 @app.callback()
@@ -101,7 +106,8 @@ def approve(
     actor = cli.actor()
     day = typed.day(on, actor.today()) if on else actor.today()
     raw = {"clinician": clinician, "approved_on": day.isoformat(), "note": note}
-    approval = screening.record_approval(cli.database(), actor, raw)
+    with _named_by_flag(APPROVAL_FLAGS):
+        approval = screening.record_approval(cli.database(), actor, raw)
     if as_json:
         emit_json(approval)
         return
@@ -124,6 +130,19 @@ def status(ctx: typer.Context, verbose: Verbose = False, as_json: AsJson = False
         return
     actor = cli.actor()
     print_status(current, actor.zone, region=actor.region, verbose=verbose)
+
+
+@contextmanager
+def _named_by_flag(flags: Mapping[str, str]) -> Iterator[None]:
+    """Refusals of fields named ``flags``' keys re-raised naming their option instead, so
+    the message names the flag a person typed (``--on``), never a field key."""
+    from acumat.errors import InvalidInput
+
+    try:
+        yield
+    except InvalidInput as exc:
+        renamed = [dataclasses.replace(p, field=flags.get(p.field, p.field)) for p in exc.problems]
+        raise InvalidInput(renamed) from exc
 
 
 def _refuse_mixed_options(*, items: bool, answers: Path | None, dry_run: bool) -> None:
@@ -180,7 +199,7 @@ def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
     while gaps := missing_items(answers):
         item = load_ruleset().items[gaps[0]]
         shown_group = _show_group(item, shown_group)
-        answers[item.id] = _ask_one(item)
+        answers[item.id] = _ask_one(item, actor.region)
         stopped = screening.record_emergency_stop(cli.database(), actor, answers)
         if stopped is not None:
             _finish(stopped.contract(), region=actor.region, as_json=as_json, verbose=verbose)
@@ -216,11 +235,12 @@ def _show_group(item: Item, shown: str) -> str:
     return item.group
 
 
-def _ask_one(item: Item) -> str:
+def _ask_one(item: Item, region: str | None) -> str:
     """Ask until the answer is one the question allows, naming the question when it is not.
 
     A number is taken exactly or refused (``12`` is never 120); only yes/no/unsure have
-    short forms (``y``, ``n``, ``u``).
+    short forms (``y``, ``n``, ``u``). A refusal is worded by the catalogue from the
+    question's own range or choices; an age under 16 gets kind advice to see a doctor.
     """
     from acumat.safety.model import NumberRange
 
@@ -232,27 +252,42 @@ def _ask_one(item: Item) -> str:
         hint = "/".join(item.answers)
     while True:
         typed_answer = str(typer.prompt(f"{item.text} [{hint}]", err=True))
-        try:
-            return _read_answer(item, typed_answer)
-        except ValueError as refused:
-            typer.echo(f'  "{item.text}": {refused}. Please answer again.', err=True)
+        answer, refused = _read_answer(item, typed_answer, region)
+        if refused is None:
+            return answer
+        typer.echo(f"  {refused}", err=True)
 
 
-def _read_answer(item: Item, text: str) -> str:
-    """One answer to ``item`` exactly as allowed, or :class:`ValueError` saying why not."""
-    from acumat.cli import input as typed
+def _read_answer(item: Item, text: str, region: str | None) -> tuple[str, str | None]:
+    """One answer to ``item`` exactly as allowed, or what to do instead, in words: the
+    question, what it takes, and how to go on."""
+    from acumat.present.messages import labelled, question_field
+    from acumat.safety import load_ruleset
+    from acumat.safety.answers import split_valid
     from acumat.safety.model import NumberRange
+    from acumat.services.screening import in_their_words
 
-    if isinstance(item.answers, NumberRange):
-        low, high = item.answers.min, item.answers.max
-        if item.id == "age" and text.strip().isdigit() and int(text.strip()) < low:
-            raise ValueError(YOUNGER)
-        return str(typed.whole_number(text, low, high))
     answer = text.strip().lower()
-    found = [a for a in item.answers if answer and a.startswith(answer)]
-    if len(found) != 1:
-        raise ValueError(f"please answer {', '.join(item.answers)} (the first letter is enough)")
-    return found[0]
+    if not isinstance(item.answers, NumberRange):
+        found = [a for a in item.answers if answer and a.startswith(answer)]
+        answer = found[0] if len(found) == 1 else answer
+    clean, problems = split_valid({item.id: answer}, load_ruleset())
+    if not problems:
+        return str(clean[item.id]), None
+    (problem,) = in_their_words(problems, region)
+    return "", labelled(item.text, _person_words(problem, question_field(item)))
+
+
+def _person_words(problem: Problem, info: FieldInfo) -> str:
+    """What to do about ``problem`` and how to go on, as finished sentences; a choice
+    question says that the first letter is enough."""
+    from acumat.present.messages import for_person
+
+    if problem.code == "unknown_word":
+        return f"please answer {', '.join(info.choices)} (the first letter is enough)."
+    text = for_person(problem, info).rstrip(".")
+    tail = TOO_YOUNG_AGAIN if problem.code == "below_minimum_age" else ASK_AGAIN
+    return f"{text}. {tail}"
 
 
 def _finish(

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from acumat.diary.schemas import ENTRY_KINDS, EntryKind
 from acumat.errors import InvalidInput
 from acumat.kinds import LIST_NAMES, MAX_ID
+from acumat.present.messages import plain
 from acumat.timecheck import in_window
 
 DEFAULT_LIMIT = 100
@@ -34,10 +35,6 @@ LISTS: dict[str, tuple[EntryKind, ...]] = {
 """Each paged list and the kinds of entry it holds."""
 
 RANK: dict[EntryKind, int] = {kind: rank for rank, kind in enumerate(ENTRY_KINDS)}
-CURSOR_REFUSED = (
-    "is not a page link acumat gave for this list; follow the next link as it was given, "
-    "or leave cursor out to start from the newest entries"
-)
 
 
 @dataclass(frozen=True)
@@ -85,8 +82,17 @@ def timed_bound(
 
 
 def check_limit(limit: int) -> None:
+    """:class:`InvalidInput` coded ``limit_out_of_range`` (with the range and the number
+    given) unless ``limit`` is a page size acumat serves."""
     if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput.single("limit", f"must be between 1 and {MAX_LIMIT}")
+        params = {"minimum": 1, "maximum": MAX_LIMIT, "given": limit}
+        message = plain("limit_out_of_range", params)
+        raise InvalidInput.single("limit", message, "limit_out_of_range", **params)
+
+
+def refuse_cursor() -> InvalidInput:
+    """The one refusal of a cursor acumat did not give for the list, coded ``bad_cursor``."""
+    return InvalidInput.single("cursor", plain("bad_cursor", {}), "bad_cursor")
 
 
 def encode(listing: str, position: Position) -> str:
@@ -102,7 +108,7 @@ def decode(listing: str, cursor: str) -> Position:
     exactly a cursor :func:`encode` gives for ``listing``."""
     position = _parse(listing, cursor) if len(cursor) <= MAX_CURSOR_LENGTH else None
     if position is None or encode(listing, position) != cursor:
-        raise InvalidInput.single("cursor", CURSOR_REFUSED)
+        raise refuse_cursor()
     return position
 
 

@@ -22,6 +22,7 @@ from acumat.errors import Problem
 
 if TYPE_CHECKING:  # the catalogue stays importable from validation without the schemas
     from acumat.present.fields import FieldInfo
+    from acumat.safety.model import Item
 
 Params = Mapping[str, Any]
 
@@ -62,8 +63,44 @@ def _plain_unknown_word(params: Params) -> str:
     return f"must be one of: {_allowed(params)}"
 
 
+def _plain_required(params: Params) -> str:
+    """``is required``, with what to give when the params say (a question's range or choices)."""
+    if "minimum" in params and "maximum" in params:
+        low, high = number(params["minimum"]), number(params["maximum"])
+        return f"is required: a whole number from {low} to {high}"
+    if params.get("allowed"):
+        return f"is required: one of {_allowed(params)}"
+    return "is required"
+
+
+DOCTOR = "{doctor}"
+"""The region placeholder (:mod:`acumat.safety.regions`) for the person's usual doctor: a
+sentence holding it is localised by the service that knows the person's region."""
+
+
+def _plain_too_young(params: Params) -> str:
+    youngest = number(params.get("minimum", 16))
+    given = f" (got {number(params['given'])})" if "given" in params else ""
+    return (
+        f"is under {youngest}{given}: acumat is made for people aged {youngest} and over, and a "
+        f"child or teenager with back pain should be seen by their {params.get('doctor', DOCTOR)}"
+    )
+
+
+def _plain_limit(params: Params) -> str:
+    low, high = number(params.get("minimum", 1)), number(params.get("maximum", ""))
+    given = f" (got {number(params['given'])})" if "given" in params else ""
+    return f"must be between {low} and {high}{given}"
+
+
+CURSOR_REFUSED = (
+    "is not a page link acumat gave for this list; follow the next link as it was given, "
+    "or leave cursor out to start from the newest entries"
+)
+
+
 PLAIN: dict[str, Callable[[Params], str]] = {
-    "required": lambda p: "is required",
+    "required": _plain_required,
     "too_big": _plain_too_big,
     "too_small": _plain_too_small,
     "not_whole_number": lambda p: WHOLE,
@@ -89,6 +126,9 @@ PLAIN: dict[str, Callable[[Params], str]] = {
     "reason_required": lambda p: f"is required when stopped_early is true; one of: {_allowed(p)}",
     "reason_not_allowed": lambda p: "is only allowed when stopped_early is true",
     "sign_and_none": lambda p: "a sign was ticked and also 'None of these'; pick one",
+    "below_minimum_age": _plain_too_young,
+    "bad_cursor": lambda p: CURSOR_REFUSED,
+    "limit_out_of_range": _plain_limit,
 }
 """Sentences for programs and files, one per code (the API's ``message``)."""
 
@@ -153,11 +193,32 @@ REQUIRED = {
 
 
 def _required(problem: Problem, info: FieldInfo | None) -> str:
+    params = problem.params
+    if info is None and "minimum" in params and "maximum" in params:
+        low, high = number(params["minimum"]), number(params["maximum"])
+        return f"please give a whole number from {low} to {high}"
     if info is None:
-        return "please fill this in"
+        return "please pick one of the choices" if params.get("allowed") else "please fill this in"
     if info.kind in ("integer", "number"):
         return f"please give {range_words(info)}"
     return REQUIRED.get(info.kind, "please fill this in")
+
+
+def _too_young(problem: Problem, info: FieldInfo | None) -> str:
+    """Kind advice, not a range error: acumat is not for children, their doctor is."""
+    youngest = number(problem.params.get("minimum", 16))
+    doctor = problem.params.get("doctor") or "doctor"
+    return (
+        f"sorry, acumat is made for people aged {youngest} and over. A child or teenager with "
+        f"back pain should be seen by their {doctor}: please ask a parent or carer to book an "
+        "appointment"
+    )
+
+
+def _limit(problem: Problem, info: FieldInfo | None) -> str:
+    params = problem.params
+    low, high = number(params.get("minimum", 1)), number(params.get("maximum", ""))
+    return f"a whole number from {low} to {high}{_given(params)}"
 
 
 def _length(problem: Problem, info: FieldInfo | None) -> str:
@@ -194,6 +255,10 @@ FIXED = {
     "reason_required": "please pick why you stopped, or choose “I finished”",
     "reason_not_allowed": "please choose one answer: either you finished, or why you stopped",
     "sign_and_none": "you ticked a sign and also “None of these”; pick one",
+    "bad_cursor": (
+        "it is not one acumat gave, or it has changed; open the diary again and follow its "
+        "links from there"
+    ),
 }
 
 PERSON: dict[str, Callable[[Problem, FieldInfo | None], str]] = {
@@ -206,6 +271,8 @@ PERSON: dict[str, Callable[[Problem, FieldInfo | None], str]] = {
     "too_short": _length,
     "too_many": _length,
     "too_few": _length,
+    "below_minimum_age": _too_young,
+    "limit_out_of_range": _limit,
 }
 
 
@@ -232,3 +299,25 @@ def on_screen(problem: Problem, info: FieldInfo | None) -> str:
     if info is None:
         return text[:1].upper() + text[1:]
     return labelled(info.label, text)
+
+
+QUESTION_CHOICES = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+"""The answers of a yes/no question, as the form and the terminal show them."""
+
+
+def question_field(item: Item) -> FieldInfo:
+    """A safety question as a field on screen: its question as the label, and the whole
+    numbers or the choices it takes (from ``items.toml``), so a refusal is worded from the
+    question's own range."""
+    from acumat.present.fields import FieldInfo
+    from acumat.safety.model import NumberRange
+
+    if isinstance(item.answers, NumberRange):
+        low, high = item.answers.min, item.answers.max
+        return FieldInfo(
+            item.id, item.text, item.help or "", "integer", low, high, required=item.required
+        )
+    choices = {answer: QUESTION_CHOICES.get(answer, answer) for answer in item.answers}
+    return FieldInfo(
+        item.id, item.text, item.help or "", "word", required=item.required, choices=choices
+    )

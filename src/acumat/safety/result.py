@@ -41,16 +41,18 @@ class ReasonOut(BaseModel):
 
 
 class RefusedAnswer(BaseModel):
-    """An answer that was not accepted, listed beside the urgent result it did not hide."""
+    """An answer that was not accepted, listed beside the urgent result it did not hide:
+    the question, what is wrong (a catalogue code) and the plain sentence."""
 
     model_config = ConfigDict(frozen=True)
 
     field: str
+    code: str = "invalid"
     message: str
 
     @classmethod
     def of(cls, problem: Problem) -> RefusedAnswer:
-        return cls(field=problem.field, message=problem.message)
+        return cls(field=problem.field, code=problem.code, message=problem.message)
 
 
 class TriageOut(BaseModel):

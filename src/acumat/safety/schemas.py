@@ -17,6 +17,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from acumat.diary.schemas import about
 from acumat.safety.levels import Urgency, Verdict
 from acumat.safety.permission import MatPermission
 from acumat.safety.result import ReasonOut, RefusedAnswer, TriageOut
@@ -63,11 +64,32 @@ class ScreeningOut(TriageOut):
 class ApprovalIn(BaseModel):
     """A clinician said mat use is fine: who, and on which day."""
 
+    # The titles and descriptions are the words people meet: the web form's labels and
+    # hints, and the OpenAPI document (read by acumat.present.fields.field_info).
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    clinician: Annotated[str, StringConstraints(min_length=2, max_length=200), NoNul]
-    approved_on: PastDay
-    note: Annotated[str, StringConstraints(max_length=2000), NoNul] = ""
+    clinician: Annotated[
+        str,
+        StringConstraints(min_length=2, max_length=200),
+        NoNul,
+        about(
+            "Who said so (name and role)",
+            "The doctor, nurse or physiotherapist who said a mat is fine for you.",
+            example="Dr Lee, GP",
+        ),
+    ]
+    approved_on: Annotated[
+        PastDay,
+        about("When they said so", "The day they said so: today or earlier.", example="2026-03-14"),
+    ]
+    note: Annotated[
+        str,
+        StringConstraints(max_length=2000),
+        NoNul,
+        about(
+            "Anything they added", "Anything the clinician added, such as how long to start with."
+        ),
+    ] = ""
 
 
 class ApprovalOut(ApprovalIn):

@@ -14,13 +14,12 @@ from acumat.actor import Actor
 from acumat.clock import utcnow
 from acumat.errors import InvalidInput, Problem
 from acumat.safety import load_ruleset, missing_items
-from acumat.safety.answers import validated
+from acumat.safety.answers import missing_answer, validated
 from acumat.safety.schemas import ScreeningOut
 from acumat.services import screening
 from acumat.store.engine import Database
 from acumat.store.repos import DraftRepo
 
-MISSING = "Please choose an answer."
 CHOICE_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 
@@ -67,10 +66,11 @@ def answer_page(
         answers = {k: v for k, v in drafts.answers().items() if k not in asked} | valid
         drafts.save(answers, utcnow())
         stopped = screening.emergency_stop_in(session, actor, answers, once=True)
+    items = load_ruleset().items
     problems += [
-        Problem(i, MISSING) for i in missing_items(answers) if i in asked and i not in given
+        missing_answer(items[i]) for i in missing_items(answers) if i in asked and i not in given
     ]
-    return PageOutcome(answers, stopped, problems)
+    return PageOutcome(answers, stopped, screening.in_their_words(problems, actor.region))
 
 
 def restart(db: Database, actor: Actor) -> None:

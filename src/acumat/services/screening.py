@@ -7,10 +7,12 @@ person's region (so their region can change later). A refused screening writes n
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +32,8 @@ from acumat.safety import (
 )
 from acumat.safety.loader import verdict_label
 from acumat.safety.permission import MatPermission
+from acumat.safety.regions import localise
+from acumat.safety.regions import region as region_of
 from acumat.safety.schemas import (
     CLEARED,
     ApprovalIn,
@@ -43,6 +47,46 @@ from acumat.validation import parse
 
 NOT_SCREENED = "Answer the safety questions before using a mat."
 MAX_ANSWERS_BYTES = 256 * 1024
+R = TypeVar("R", bound=TriageOut)
+
+
+def in_their_words(problems: list[Problem], region_code: str | None) -> list[Problem]:
+    """``problems`` in the words of the person's region: a sentence naming their doctor
+    (``{doctor}``, as in an under-16 age) says GP, family doctor … as their region does, and
+    the params carry that word for the catalogue's person-facing wording."""
+    doctor = region_of(region_code).doctor
+    return [
+        dataclasses.replace(
+            problem,
+            message=localise(problem.message, region_code),
+            params={**problem.params, "doctor": doctor},
+        )
+        if problem.code == "below_minimum_age"
+        else problem
+        for problem in problems
+    ]
+
+
+@contextmanager
+def _refusals_in_words_of(region_code: str | None) -> Iterator[None]:
+    """Re-raise a refusal of answers in the words of the person's region (see
+    :func:`in_their_words`); a refusal without region words passes unchanged."""
+    try:
+        yield
+    except InvalidInput as exc:
+        worded = in_their_words(exc.problems, region_code)
+        if [p.message for p in worded] == [p.message for p in exc.problems]:
+            raise
+        raise InvalidInput(worded) from exc
+
+
+def _result_in_words_of(result: R, region_code: str | None) -> R:
+    """``result`` with its reasons and any refused answers in the words of the region."""
+    refused = [
+        answer.model_copy(update={"message": localise(answer.message, region_code)})
+        for answer in result.refused
+    ]
+    return result.localised(region_code).model_copy(update={"refused": refused})
 
 
 def read_answers_file(path: Path) -> dict[str, object]:
@@ -99,7 +143,8 @@ def judge(answers: Mapping[str, object], region: str | None = None) -> TriageOut
     the urgent result comes back with ``complete`` false and the refused answers listed; with
     nothing urgent, :class:`InvalidInput` or :class:`ScreeningIncomplete` names them.
     """
-    return triage(answers).localised(region)
+    with _refusals_in_words_of(region):
+        return _result_in_words_of(triage(answers), region)
 
 
 def record_screening(db: Database, actor: Actor, answers: Mapping[str, object]) -> ScreeningOut:
@@ -117,10 +162,11 @@ def record_screening_in(
     session: Session, actor: Actor, answers: Mapping[str, object]
 ) -> ScreeningOut:
     """:func:`record_screening` in the caller's transaction."""
-    result = triage(answers)
+    with _refusals_in_words_of(actor.region):
+        result = triage(answers)
     values = screening_values(_without_refused(answers, result), result, origin="screening")
     saved = ScreeningOut.model_validate(SafetyRepo(session, actor.user_id).add_screening(values))
-    return saved.localised(actor.region).model_copy(update={"refused": result.refused})
+    return _result_in_words_of(saved.model_copy(update={"refused": result.refused}), actor.region)
 
 
 def record_emergency_stop(
@@ -221,6 +267,31 @@ def recheck_in(
     ``refused`` answers were left out by the caller; unless the result is urgent they are
     raised as :class:`InvalidInput` before anything is written.
     """
+    return judge_recheck_in(session, actor, answers, refused=refused).result
+
+
+@dataclasses.dataclass(frozen=True)
+class Recheck:
+    """What a daily re-check gave: the result to show (``None``: nothing urgent is known
+    yet), and whether it is a new result written in the caller's transaction."""
+
+    result: ScreeningOut | None
+    stored: bool
+
+    @property
+    def raised_urgent(self) -> bool:
+        """A new urgent result: one that must be kept even when what came with it is not."""
+        return self.stored and self.result is not None and self.result.is_urgent
+
+
+def judge_recheck_in(
+    session: Session,
+    actor: Actor,
+    answers: Mapping[str, object],
+    *,
+    refused: list[Problem] | None = None,
+) -> Recheck:
+    """:func:`recheck_in`, saying whether a new result was stored."""
     problems = refused or []
     repo = SafetyRepo(session, actor.user_id)
     fresh = as_new_signs(answers)
@@ -234,12 +305,12 @@ def recheck_in(
     if problems and (result is None or not result.is_urgent):
         raise InvalidInput(problems)
     if result is None:
-        return None
+        return Recheck(None, stored=False)
     if previous is not None and escalate_only(previous, result) is previous:
-        return _shown(previous, actor).with_refused(problems)
+        return Recheck(_shown(previous, actor).with_refused(problems), stored=False)
     values = screening_values(known, result, origin="checkin")
     saved = ScreeningOut.model_validate(repo.add_screening(values))
-    return _shown(saved, actor).with_refused(problems)
+    return Recheck(_shown(saved, actor).with_refused(problems), stored=True)
 
 
 def latest_screening(db: Database, actor: Actor) -> ScreeningOut | None:

@@ -18,13 +18,15 @@ from acumat.actor import Actor
 from acumat.errors import InvalidInput, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
+from acumat.present.fields import FieldInfo, field_info
+from acumat.present.messages import for_person, on_screen, question_field
 from acumat.safety import load_checklist, load_ruleset, verdict_instead
 from acumat.safety.flow import Step, next_step
 from acumat.safety.levels import Verdict
 from acumat.safety.model import Advice, Item
 from acumat.safety.permission import MatPermission
 from acumat.safety.regions import localise
-from acumat.safety.schemas import MatStatus, ReasonOut
+from acumat.safety.schemas import ApprovalIn, MatStatus, ReasonOut
 from acumat.services import questionnaire, screening
 from acumat.web.forms import refuse_files
 from acumat.web.pages.frame import safety_frame
@@ -97,9 +99,21 @@ def restart(db: DbDep, actor: ActorDep) -> Response:
 
 
 @router.post("/check", dependencies=[FormGuard])
-def save_screening(db: DbDep, actor: ActorDep) -> Response:
-    """Save the result of the answers given, and forget the draft."""
-    questionnaire.finish(db, actor)
+def save_screening(request: Request, db: DbDep, actor: ActorDep) -> Response:
+    """Save the result of the answers given, and forget the draft.
+
+    Answers that stop short (the draft changed in another tab) are refused on the page of
+    the first question still unanswered, each saying what to give; nothing is saved.
+    """
+    try:
+        questionnaire.finish(db, actor)
+    except InvalidInput as exc:
+        answers = questionnaire.draft_answers(db, actor)
+        step = next_step(answers)
+        if step is None:
+            raise
+        frame = safety_frame(actor, retaking=True)
+        return _render_step(request, step, answers, _errors(exc.problems), frame)
     return RedirectResponse("/check/result?saved=screening", status_code=303)
 
 
@@ -111,16 +125,54 @@ def result_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
 
 @router.post("/check/approval", dependencies=[FormGuard])
 async def save_approval(request: Request, db: DbDep, actor: ActorDep) -> Response:
-    """Record that a clinician approved mat use."""
+    """Record that a clinician approved mat use.
+
+    A blank box is left out, so it is refused as missing (never as "too short"); each
+    refusal names the label on screen and says what to do.
+    """
     form = await request.form()
     refuse_files(form)
-    raw = {k: str(v) for k, v in form.items() if k in ("clinician", "approved_on", "note")}
+    values = {k: str(v) for k, v in form.items() if k in ApprovalIn.model_fields}
+    raw = {k: v for k, v in values.items() if v.strip()}
     try:
         screening.record_approval(db, actor, raw)
     except InvalidInput as exc:
-        refused = {"values": raw, "errors": _errors(exc.problems)}
+        refused = approval_form(values, exc.problems)
         return _render_result(request, actor, screening.mat_status(db, actor), refused, 422)
     return RedirectResponse("/check/result?saved=approval", status_code=303)
+
+
+APPROVAL_INPUTS = {"day": "date"}
+"""The input type of an approval field by its kind; every other field is a text box."""
+
+
+def approval_form(
+    values: Mapping[str, str] | None = None, problems: Sequence[Problem] = ()
+) -> dict[str, Any]:
+    """The clinician-approval form: each field's label, help and input type read from
+    :class:`ApprovalIn`, the values typed, and each problem in the words on screen (next to
+    its field, and in the list above the form with the label first)."""
+    fields: dict[str, FieldInfo] = {
+        name: field_info(ApprovalIn, name) for name in ApprovalIn.model_fields
+    }
+    errors: dict[str, str] = {}
+    summary: list[tuple[str | None, str]] = []
+    for problem in problems:
+        info = fields.get(problem.field)
+        if info is None:
+            summary.append((None, on_screen(problem, None)))
+            continue
+        text = for_person(problem, info)
+        errors.setdefault(problem.field, text[:1].upper() + text[1:])
+        summary.append((problem.field, on_screen(problem, info)))
+    inputs = {name: APPROVAL_INPUTS.get(info.kind, "text") for name, info in fields.items()}
+    return {
+        "fields": fields,
+        "inputs": inputs,
+        "values": dict(values or {}),
+        "errors": errors,
+        "summary": summary,
+    }
 
 
 def sources_for(reasons: list[Any]) -> dict[str, Any]:
@@ -144,8 +196,17 @@ def advice_sources(advice: Advice | None) -> dict[str, Any]:
     return {sid: register[sid] for step in steps for sid in step.sources if sid in register}
 
 
-def _errors(problems: list[Problem]) -> dict[str, str]:
-    return {p.field: p.message for p in problems}
+def _errors(problems: Sequence[Problem]) -> dict[str, str]:
+    """What to do about each refused or missing answer, next to its question: worded by the
+    catalogue from the question's own range or choices (the question itself is the label
+    just above, so it is not repeated)."""
+    items = load_ruleset().items
+    errors: dict[str, str] = {}
+    for problem in problems:
+        item = items.get(problem.field)
+        text = for_person(problem, question_field(item) if item else None)
+        errors.setdefault(problem.field, text[:1].upper() + text[1:])
+    return errors
 
 
 def _render_step(
@@ -210,7 +271,7 @@ def _render_result(
     request: Request,
     actor: Actor,
     status: MatStatus,
-    approval_form: dict[str, Any] | None = None,
+    filled: dict[str, Any] | None = None,
     code: int = 200,
 ) -> Response:
     reasons = _localised(status.screening.reasons if status.screening else [], actor)
@@ -221,7 +282,7 @@ def _render_result(
         "sources": {**sources_for(reasons), **advice_sources(instead)},
         "instead": instead,
         "checklist": load_checklist(),
-        "approval_form": approval_form or {"values": {}, "errors": {}},
+        "approval_form": filled or approval_form(),
         "today": actor.today(),
         "nav": "check",
     }
