@@ -108,7 +108,7 @@ def _render_conflict(
         )
     state = form_state("checkin", values, [Problem(field="day", message=words)])
     urgent = refused.triage if refused.triage is not None and refused.triage.is_urgent else None
-    return _render_today(request, db, actor, state, 409, unsaved_urgent=urgent)
+    return _render_today(request, db, actor, state, 409, refused_urgent=urgent)
 
 
 def _render_today(
@@ -118,7 +118,7 @@ def _render_today(
     refused: FormState | None = None,
     code: int = 422,
     *,
-    unsaved_urgent: ScreeningOut | None = None,
+    refused_urgent: ScreeningOut | None = None,
 ) -> Response:
     forms = _fresh_forms(db, actor)
     if refused is not None:
@@ -134,7 +134,7 @@ def _render_today(
         "instead_sources": advice_sources(instead),
         "signs": daily_signs(),
         "recheck_skipped": request.query_params.get("recheck") == "skipped",
-        "unsaved_urgent": unsaved_urgent,
+        "refused_urgent": refused_urgent,
         "demo_rows": demo.count_demo(db, actor),
     }
     return render(request, "today.html", context, code if refused else 200)
