@@ -41,6 +41,7 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/mat-status", "get"),
     ("/api/v1/plan", "get"),
     ("/api/v1/plan/skin-healed", "post"),
+    ("/api/v1/today", "get"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

@@ -66,8 +66,8 @@ ROWS = [
     pytest.param(
         "/checkin",
         {**CHECKIN, "flag.fever": "yes"},
-        "Warning signs since your last check-in: you ticked a sign and also “None of these”; "
-        "pick one",
+        "Warning signs since your last check-in: you ticked a sign but answered “No, nothing "
+        "new”; please check your answer",
         id="checkin-sign-and-none-of-these",
     ),
     pytest.param(

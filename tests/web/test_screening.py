@@ -280,7 +280,7 @@ def test_a_refused_approval_names_the_label_on_screen_and_what_to_do(
 def test_no_screening_yet_invites_the_questions(client: TestClient) -> None:
     page = client.get("/check/result").text
     assert 'href="/check"' in page
-    assert "Start the questions" in client.get("/").text
+    assert "Answer the safety questions" in client.get("/").text
 
 
 def test_a_ticked_sign_at_checkin_goes_straight_to_the_urgent_result(
@@ -310,7 +310,7 @@ def test_a_sign_and_none_of_these_together_are_refused(client: TestClient, db: D
     form = {"day": "2026-03-15", "pain": "5", "flags": "none", "flag.fever": "yes"}
     page = client.post("/checkin", data=form)
     assert page.status_code == 422
-    assert "pick one" in page.text
+    assert "please check your answer" in page.text
     assert stored(db) == 0
 
 

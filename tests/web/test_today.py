@@ -57,7 +57,7 @@ def test_a_checkin_without_the_warning_signs_says_the_recheck_was_skipped(
     page = client.get(answer.headers["location"]).text
     assert "Check-in saved." in page
     assert "The warning-sign check was skipped" in page
-    assert 'href="#checkin-heading"' in page  # back to the form, to tick what applies
+    assert 'href="/?checkin=open#checkin"' in page  # back to the form, opened, to answer it
     assert diary.get_checkin(db, actor, TODAY).pain == 4
 
 

@@ -126,6 +126,7 @@ PLAIN: dict[str, Callable[[Params], str]] = {
     "reason_required": lambda p: f"is required when stopped_early is true; one of: {_allowed(p)}",
     "reason_not_allowed": lambda p: "is only allowed when stopped_early is true",
     "sign_and_none": lambda p: "a sign was ticked and also 'None of these'; pick one",
+    "sign_not_ticked": lambda p: "'yes' was chosen but no sign was ticked; tick which",
     "below_minimum_age": _plain_too_young,
     "bad_cursor": lambda p: CURSOR_REFUSED,
     "limit_out_of_range": _plain_limit,
@@ -254,7 +255,8 @@ FIXED = {
     "ends_before_start": "this is before the start; check both times",
     "reason_required": "please pick why you stopped, or choose “I finished”",
     "reason_not_allowed": "please choose one answer: either you finished, or why you stopped",
-    "sign_and_none": "you ticked a sign and also “None of these”; pick one",
+    "sign_and_none": "you ticked a sign but answered “No, nothing new”; please check your answer",
+    "sign_not_ticked": "you answered yes: tick each sign you have now or are not sure about",
     "bad_cursor": (
         "it is not one acumat gave, or it has changed; open the diary again and follow its "
         "links from there"

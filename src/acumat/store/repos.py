@@ -167,6 +167,20 @@ class DiaryRepo:
         order = (model.started_at.desc(), model.id.desc())
         return list(self.session.scalars(query.order_by(*order).limit(limit)))
 
+    def ongoing_episode(self) -> Episode | None:
+        """The most recent spasm episode that has not ended, if any."""
+        query = (
+            select(Episode)
+            .where(Episode.user_id == self.user_id, Episode.ended_at.is_(None))
+            .order_by(Episode.started_at.desc(), Episode.id.desc())
+            .limit(1)
+        )
+        return self.session.scalars(query).first()
+
+    def has_checkins(self) -> bool:
+        query = select(CheckIn.id).where(CheckIn.user_id == self.user_id).limit(1)
+        return self.session.scalars(query).first() is not None
+
     def checkin_days(self) -> set[date]:
         """Every day this user has a check-in for."""
         query = select(CheckIn.day).where(CheckIn.user_id == self.user_id)

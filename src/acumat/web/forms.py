@@ -93,25 +93,38 @@ class FormState:
     def has_errors(self) -> bool:
         return bool(self.errors or self.general)
 
+    @property
+    def ticked_signs(self) -> list[str]:
+        """The daily warning signs ticked on this form (kept when it comes back refused)."""
+        return [
+            n.removeprefix(FLAG_PREFIX)
+            for n, v in self.values.items()
+            if n.startswith(FLAG_PREFIX) and v == "yes"
+        ]
+
 
 QUICK_KINDS: tuple[EntryKind, ...] = ("episode", "session", "care")
 FLAG_PREFIX = "flag."  # the daily red-flag boxes that ride along with the check-in form
 
 
 def red_flags_from_form(form: FormData) -> dict[str, str] | None:
-    """Ticked signs are "yes"; "None of these" reports none (the check-in service counts
-    every sign not reported as "no").
+    """ "Anything new or worse?": "No" reports none (the check-in service counts every sign
+    not reported as "no"); "Yes, or not sure" with the signs ticked reports those as "yes".
 
-    Neither ticked means the re-check was skipped (``None``). A sign ticked together with
-    "None of these" is refused rather than guessed.
+    Not answered means the re-check was skipped (``None``). "Yes" with no sign ticked, or a
+    sign ticked with "No", is refused rather than guessed.
     """
     ticked = {n.removeprefix(FLAG_PREFIX) for n in form if n.startswith(FLAG_PREFIX)}
-    none = form.get("flags") == "none"
-    if ticked and none:
+    answer = form.get("flags")
+    if ticked and answer == "none":
         raise InvalidInput.single(
             "flags", "a sign was ticked and also 'None of these'; pick one", "sign_and_none"
         )
-    if not ticked and not none:
+    if answer == "some" and not ticked:
+        raise InvalidInput.single(
+            "flags", "'yes' was chosen but no sign was ticked; tick which", "sign_not_ticked"
+        )
+    if not ticked and answer != "none":
         return None
     return dict.fromkeys(sorted(ticked), "yes")
 

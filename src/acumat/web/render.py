@@ -39,6 +39,9 @@ FLASH = {
         "and get help as they say."
     ),
     "care": "Care activity logged.",
+    "spasm": "Spasm logged as starting now. Tap “It has eased” when it does.",
+    "eased": "Glad it has eased. The spasm is logged as ending now.",
+    "healed": "Noted: your skin has healed. Your plan starts again, gently.",
     "updated": "Entry updated.",
     "deleted": "Entry deleted.",
     "screening": "Your answers were saved.",

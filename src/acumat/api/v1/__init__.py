@@ -17,9 +17,10 @@ from acumat.api.v1 import (
     plan,
     screenings,
     sessions,
+    today,
     vocabulary,
 )
 
 router = APIRouter()
-for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings, plan):
+for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings, plan, today):
     router.include_router(room.router)

@@ -20,6 +20,7 @@ from acumat.safety.schemas import ScreeningOut
 from acumat.services import daily, demo, diary, screening
 from acumat.services.database import Database
 from acumat.services.entry_input import with_defaults
+from acumat.services.today import today_view
 from acumat.web.forms import (
     QUICK_KINDS,
     FormState,
@@ -123,9 +124,14 @@ def _render_today(
     forms = _fresh_forms(db, actor)
     if refused is not None:
         forms[refused.kind] = refused
-    safety = screening.mat_status(db, actor)
+    view = today_view(db, actor)
+    safety = view.mat
     instead = instead_of_mat(safety, actor)
+    asked = request.query_params
     context = {
+        "view": view,
+        "checkin_open": forms["checkin"].has_errors or asked.get("checkin") == "open",
+        "open_log": asked.get("log"),
         "forms": forms,
         "today": actor.today(),
         "chart": trend_chart(db, actor, 30, True),

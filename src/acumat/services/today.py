@@ -1,0 +1,63 @@
+"""What today looks like for the acting person: one service for the Today page and its JSON twin.
+
+Everything the page shows at the top — whether today has a check-in, what the plan holds for
+today, an episode still going on, whether this is a first visit — is gathered here in one
+place, so ``GET /`` and ``GET /api/v1/today`` cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acumat.actor import Actor
+from acumat.diary.schemas import CheckInOut, EpisodeOut, MatSessionOut
+from acumat.plan import Plan, PlannedSession
+from acumat.safety.schemas import MatStatus
+from acumat.services import plan as plans
+from acumat.services import screening
+from acumat.store.engine import Database
+from acumat.store.models import MatSession
+from acumat.store.repos import DiaryRepo
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """The top of the Today page.
+
+    ``first_visit``: no safety result and no check-in yet (the welcome shows). ``planned``:
+    the plan's session for today, if it has one. ``sessions_today``: mat sessions started
+    today, oldest first.
+    """
+
+    checkin: CheckInOut | None
+    mat: MatStatus
+    plan: Plan
+    planned: PlannedSession | None
+    sessions_today: list[MatSessionOut]
+    ongoing_episode: EpisodeOut | None
+    first_visit: bool
+
+
+def today_view(db: Database, actor: Actor) -> TodayView:
+    today = actor.today()
+    mat = screening.mat_status(db, actor)
+    plan = plans.current_plan(db, actor)
+    with db.transaction() as session:
+        repo = DiaryRepo(session, actor.user_id)
+        row = repo.checkin_on(today)
+        checkin = None if row is None else CheckInOut.model_validate(row)
+        sessions = repo.timed_between(MatSession, today, today, actor.zone)
+        sessions_today = [MatSessionOut.model_validate(s) for s in sessions]
+        ongoing = repo.ongoing_episode()
+        episode = None if ongoing is None else EpisodeOut.model_validate(ongoing)
+        any_checkin = repo.has_checkins()
+    planned = next((s for s in plan.sessions if s.date == today), None)
+    return TodayView(
+        checkin=checkin,
+        mat=mat,
+        plan=plan,
+        planned=planned,
+        sessions_today=sessions_today,
+        ongoing_episode=episode,
+        first_visit=mat.screening is None and not any_checkin,
+    )
