@@ -36,6 +36,7 @@ def _expect() -> Any:
 
 def _check_in(page: Any, base: str, day: date, pain: int) -> None:
     page.goto(base + "/")
+    page.get_by_role("navigation", name="Quick actions").get_by_role("link").last.click()
     page.get_by_label("Day", exact=True).fill(day.isoformat())
     page.get_by_label("Back pain today").fill(str(pain))
     page.get_by_label("Sleep last night").fill(str(10 - pain))
@@ -137,6 +138,7 @@ def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
 ) -> None:
     phone = browser.new_page(viewport=PHONE, is_mobile=True)
     phone.goto(server + "/")
+    phone.get_by_role("link", name="Check in", exact=True).click()
     phone.get_by_label("Back pain today").fill("11")
     phone.get_by_role("button", name="Save check-in").click()
     _expect()(phone.locator("#checkin-pain-error")).to_contain_text(_refusal_of_pain_eleven())

@@ -58,8 +58,9 @@ def test_an_urgent_checkin_shows_a_banner_to_call_and_a_calm_notice_while_answer
 ) -> None:
     expect = _expect()
     page = _phone(browser)
-    page.goto(server + "/")
+    page.goto(server + "/?checkin=open")
     page.get_by_label("Back pain today").fill("5")
+    page.get_by_label("Yes, or not sure").check()
     page.get_by_label(FEVER).check()
     page.get_by_role("button", name="Save check-in").click()
 
