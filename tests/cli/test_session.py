@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from acumat.cli.session_timer import clock_face
 from acumat.config import load_settings
 from acumat.services import screening
 from acumat.services.database import local_actor, open_database
@@ -81,3 +82,13 @@ def test_without_a_terminal_it_says_how_to_log_a_session_instead(run: Run, home_
     assert result.exit_code == 2
     assert "acumat log session" in result.stderr
     assert count_entries(home_url) == 0
+
+
+@pytest.mark.parametrize(
+    ("seconds", "face"),
+    [(600, "10:00"), (245, "4:05"), (0.2, "0:01"), (59.01, "1:00"), (0, "0:00")],
+)
+def test_the_time_left_is_shown_as_minutes_and_seconds_rounded_up(
+    seconds: float, face: str
+) -> None:
+    assert clock_face(seconds) == face

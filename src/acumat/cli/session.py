@@ -2,7 +2,8 @@
 
 The steps come from ``plan/steps.toml`` (:mod:`acumat.plan.steps`); the arithmetic of the
 timer and what is saved from :mod:`acumat.plan.guided`; the saves from
-:mod:`acumat.services.guided`. This module only talks to the person and runs the clock.
+:mod:`acumat.services.guided`; the clock and the keyboard are watched by
+:mod:`acumat.cli.session_timer`. This module talks to the person.
 
 Guidance goes to stderr and the saved session to stdout (``--json`` for a program). A
 session ends in one of four ways: the time runs out; the person types ``s`` and Enter; the
@@ -16,36 +17,36 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
-from types import FrameType
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from acumat.cli import options as kinds
 from acumat.cli.core import INTERRUPTED
+from acumat.cli.session_timer import (
+    CHECK,
+    CLOSED,
+    HOW_TO_STOP,
+    Ended,
+    TerminalClosed,
+    hangup_raises,
+    run_timer,
+)
 from acumat.cli.state import open_diary
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.progress import Progress, TaskID
 
     from acumat.actor import Actor
     from acumat.cli.prompts import Question
     from acumat.diary.schemas import MatSessionOut
-    from acumat.plan.guided import GuidedSession, Timing
+    from acumat.plan.guided import GuidedSession
     from acumat.plan.steps import SessionSteps
     from acumat.services.guided import Prepared
     from acumat.store.engine import Database
 
-CHECK = "acumat check"
-HOW_TO_STOP = "To stop early: type s and press Enter, or press Ctrl+C."
-STOP_WORDS = frozenset({"s", "stop"})
-TICK = 0.25  # seconds between redraws of the bar and looks for a typed line
-CLOSED = 128 + signal.SIGHUP  # the shell's code for a hang-up
-FINISHED, STOPPED = "finished", "stopped"
+HUNG_UP = 128 + signal.SIGHUP  # the shell's code for a hang-up
 MINUTES = kinds.Decimal(0.1, 40, "8")
 
 
@@ -89,7 +90,7 @@ def session(
     try:
         prepared = guided.prepare(db, actor, minutes)
     except guided.NothingPlanned as exc:
-        nothing_planned(exc.plan.status, exc.plan.rules[0])
+        nothing_planned(exc.plan.status, exc.plan.rules[0], as_json=as_json)
     if not sys.stdin.isatty():
         refuse_without_terminal()
     out = guidance_console()
@@ -110,12 +111,13 @@ def session(
 # --- before the timer ------------------------------------------------------------------------
 
 
-def nothing_planned(status: str, rule: str) -> NoReturn:
-    """No mat use may be planned: why, and what moves the plan on (exit 1, nothing started)."""
+def nothing_planned(status: str, rule: str, *, as_json: bool) -> NoReturn:
+    """No mat use may be planned: why, and what moves the plan on (exit 1, nothing started;
+    on stderr under --json, where stdout is kept for a saved session)."""
     from acumat.cli.plan import NEXT_STEP
 
-    typer.echo(status)
-    typer.echo(NEXT_STEP[rule])
+    typer.echo(status, err=as_json)
+    typer.echo(NEXT_STEP[rule], err=as_json)
     raise typer.Exit(1)
 
 
@@ -173,135 +175,6 @@ def show_steps(prepared: Prepared, steps: SessionSteps, out: Console) -> None:
     out.print(HOW_TO_STOP)
 
 
-# --- the timer -------------------------------------------------------------------------------
-
-
-class TerminalClosed(Exception):
-    """The terminal went away (SIGHUP) or acumat was asked to end (SIGTERM)."""
-
-
-@dataclass
-class Line:
-    """The terminal as the timer sees it: lines typed, and whether it has closed."""
-
-    closed: bool = False
-
-    def typed(self, timeout: float) -> str | None:
-        """A line typed within ``timeout`` seconds, else ``None`` (the terminal hands over
-        a line when Enter is pressed)."""
-        import select
-
-        ready, _, _ = select.select([sys.stdin], [], [], timeout)
-        return sys.stdin.readline() if ready else None
-
-
-@contextmanager
-def hangup_raises() -> Iterator[Line]:
-    """While inside, a hang-up or a request to end raises :class:`TerminalClosed`."""
-    line = Line()
-
-    def closing(signum: int, frame: FrameType | None) -> None:
-        line.closed = True
-        raise TerminalClosed
-
-    previous = {sig: signal.signal(sig, closing) for sig in (signal.SIGHUP, signal.SIGTERM)}
-    try:
-        yield line
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-@dataclass(frozen=True)
-class Ended:
-    """How the timer ended (``finished``, ``stopped``, or a Ctrl+C or closed terminal) and
-    after how many seconds."""
-
-    how: str
-    seconds: float
-
-    @property
-    def early(self) -> bool:
-        return self.how != FINISHED
-
-
-def run_timer(minutes: float, line: Line, out: Console, steps: SessionSteps) -> Ended:
-    """Time ``minutes`` with a progress bar until it is up or the person stops."""
-    import time
-
-    from acumat.plan.guided import Timing
-
-    timing, start = Timing(minutes), time.monotonic()
-    try:
-        with live_bar(out, timing.total) as bar:
-            return tick_until_done(timing, start, line, bar, steps)
-    except KeyboardInterrupt:
-        return Ended("ctrl_c", time.monotonic() - start)
-    except (TerminalClosed, OSError):
-        if not line.closed:  # an OSError of its own, not a write to a closed terminal
-            raise
-        return Ended("closed", time.monotonic() - start)
-
-
-@dataclass(frozen=True)
-class Bar:
-    """A progress bar and its one task."""
-
-    progress: Progress
-    task: TaskID
-
-
-@contextmanager
-def live_bar(out: Console, total: float) -> Iterator[Bar]:
-    """A progress bar with the time left, redrawn by the caller (no drawing thread)."""
-    from rich.progress import BarColumn, Progress, TextColumn
-
-    progress = Progress(
-        TextColumn("On the mat"),
-        BarColumn(),
-        TextColumn("{task.fields[left]} left"),
-        console=out,
-        auto_refresh=False,
-    )
-    with progress:
-        yield Bar(progress, progress.add_task("mat", total=total, left=clock_face(total)))
-
-
-def tick_until_done(
-    timing: Timing, start: float, line: Line, bar: Bar, steps: SessionSteps
-) -> Ended:
-    """Redraw the bar, give the halfway note, and watch for a stop, until time is up.
-
-    A line ``s`` (or ``stop``) stops; so does the end of input (Ctrl+D), which an empty
-    line (Enter alone) is not.
-    """
-    import time
-
-    from acumat.plan.guided import HALFWAY
-
-    progress, last = bar.progress, 0.0
-    while True:
-        now = time.monotonic() - start
-        if HALFWAY in timing.cues(last, now):
-            progress.console.print(steps.at("halfway").say(CHECK))
-        last = now
-        left = clock_face(timing.left(now))
-        progress.update(bar.task, completed=timing.elapsed(now), left=left, refresh=True)
-        if timing.is_over(now):
-            return Ended(FINISHED, now)
-        typed = line.typed(min(TICK, timing.left(now)))
-        if typed is not None and (typed == "" or typed.strip().lower() in STOP_WORDS):
-            return Ended(STOPPED, time.monotonic() - start)
-        if typed is not None:
-            progress.console.print(HOW_TO_STOP)
-
-
-def clock_face(seconds: float) -> str:
-    """``4:05``: minutes and seconds, rounded up so the last second shows ``0:01``."""
-    whole = int(-(-seconds // 1))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 # --- saving and afterwards ---------------------------------------------------------------------
 
 
@@ -312,8 +185,8 @@ def save(db: Database, actor: Actor, underway: GuidedSession, ended: Ended) -> M
     if not ended.early:
         return guided.save_finished(db, actor, underway)
     saved = guided.save_stopped(db, actor, underway, ended.seconds)
-    if ended.how == "closed":
-        raise typer.Exit(CLOSED)
+    if ended.how == CLOSED:
+        raise typer.Exit(HUNG_UP)
     return saved
 
 
@@ -346,7 +219,7 @@ def ask_afterwards(
         )
         raise typer.Exit(INTERRUPTED) from None
     except TerminalClosed:
-        raise typer.Exit(CLOSED) from None
+        raise typer.Exit(HUNG_UP) from None
 
 
 def show_end(steps: SessionSteps, out: Console) -> None:
