@@ -19,7 +19,7 @@ import pytest
 from acumat.config import load_settings
 from acumat.services import screening
 from acumat.services.database import local_actor, open_database
-from tests.cli.test_terminal import acumat, finish, printed_json
+from tests.cli.test_terminal import acumat, finish, printed_json, run_quietly
 from tests.safety.kit import complete
 
 PAIN_NOW = "Your back pain now (0 no pain, 10 worst imaginable):"
@@ -157,3 +157,16 @@ def test_ctrl_c_before_the_timer_starts_saves_nothing(screened: Path) -> None:
     diary = printed_json(screened, "diary")
     assert isinstance(diary, dict)
     assert diary["sessions"] == []
+
+
+def test_a_second_session_on_the_same_day_is_asked_about_first(screened: Path) -> None:
+    run_quietly(screened, "log", "session", "--start", "now", "--minutes", "5")
+    child = acumat(screened, "session")
+    child.expect_exact("You have had a mat session today; the plan's next one is on")
+    child.expect_exact("Start another one now anyway? [y/N]:")
+    child.sendline("n")
+    child.expect_exact("Nothing was started.")
+    assert finish(child) == 1
+    diary = printed_json(screened, "diary")
+    assert isinstance(diary, dict)
+    assert len(diary["sessions"]) == 1

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 HUNG_UP = 128 + signal.SIGHUP  # the shell's code for a hang-up
 MINUTES = kinds.Decimal(0.1, 40, "8")
+"""Read as typed: 40 is the plan rules' hard cap (SES-03), written here so --help stays
+fast; the person's own limit is the service's to check."""
 
 
 def register(app: typer.Typer) -> None:
