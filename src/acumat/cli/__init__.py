@@ -54,12 +54,14 @@ def root(
 
 
 def _register() -> None:
-    from acumat.cli import check, db, diary, log, plan, serve, settings, transfer
+    from acumat.cli import check, db, diary, log, plan, serve, session, settings, spasm, transfer
 
     app.add_typer(check.app, name="check")
     app.add_typer(log.app, name="log")
     app.add_typer(db.app, name="db")
     plan.register(app)
+    session.register(app)
+    spasm.register(app)
     diary.register(app)
     serve.register(app)
     settings.register(app)

@@ -25,6 +25,8 @@ INTERRUPTED = 130  # the shell's code for Ctrl+C
 NEWCOMER_ORDER = (
     "check",
     "plan",
+    "session",
+    "spasm",
     "log",
     "diary",
     "settings",
