@@ -34,7 +34,8 @@ def _shoot(page: Any, tmp_path: Path, name: str) -> None:
 
 def _fits(page: Any) -> bool:
     width: int = page.evaluate("document.documentElement.scrollWidth")
-    return width <= page.viewport_size["width"]
+    viewport: int = page.viewport_size["width"]
+    return width <= viewport
 
 
 def test_a_spasm_by_touch_on_a_phone_then_eased(server: str, browser: Any, tmp_path: Path) -> None:
