@@ -113,7 +113,11 @@ def test_the_plan_page_shows_the_sessions_and_a_paused_plans_way_back(
     client: TestClient, db: Database, actor: Actor
 ) -> None:
     screening.record_screening(db, actor, complete({}))
-    assert "Next: 5 minutes, on a fabric layer" in client.get("/plan").text
+    planned = client.get("/plan").text
+    assert "Next: 5 minutes, on a fabric layer" in planned
+    assert "Sit on the edge of the mat first" in planned  # the session steps, from their data
+    assert "Spread a thin towel or T-shirt over the spikes" in planned
+    assert "sleep" not in visible_text(planned).lower()
     start = datetime(2026, 3, 14, 20, 0, tzinfo=actor.zone)
     raw = {"started_at": start, "actual_minutes": 10, "skin_reaction": "bruising"}
     diary.add_entry(db, actor, "session", raw)
@@ -137,3 +141,23 @@ def test_the_today_api_is_the_pages_view(client: TestClient, db: Database, actor
     assert body["mat"]["permission"] == "ok"
     assert body["plan"]["sessions"][0]["date"] == "2026-03-15"
     assert TODAY + timedelta(days=1) > TODAY  # the plan's days are the person's days
+
+
+def test_a_second_spasm_while_one_goes_on_is_not_logged(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    client.post("/spasm", data={"peak_intensity": "6"})
+    again = client.post("/spasm", data={"peak_intensity": "8"})
+    assert again.headers["location"] == "/?saved=spasm-ongoing"
+    assert len(diary.list_diary(db, actor, TODAY, TODAY).episodes) == 1
+    assert "A spasm is already going on" in client.get(again.headers["location"]).text
+
+
+def test_a_spasm_going_on_for_over_a_week_points_to_the_safety_questions(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    started = datetime(2026, 3, 6, 9, 0, tzinfo=actor.zone)
+    diary.add_entry(db, actor, "episode", {"started_at": started, "peak_intensity": 6})
+    page = client.get("/").text
+    assert "It has gone on for more than a week" in page
+    assert client.get("/api/v1/today").json()["episode_worth_checking"] is True

@@ -86,7 +86,7 @@ def ongoing(db: Database, actor: Actor) -> Spasm | None:
 def start(
     db: Database,
     actor: Actor,
-    peak: int,
+    peak: object,
     locations: Sequence[str] = (),
     triggers: Sequence[str] = (),
 ) -> Spasm:
@@ -94,12 +94,9 @@ def start(
 
     The look for one going on and the write are one transaction.
     """
-    raw = {
-        "started_at": actor.now(),
-        "peak_intensity": peak,
-        "locations": list(locations),
-        "triggers": list(triggers),
-    }
+    raw = {"started_at": actor.now(), "locations": list(locations), "triggers": list(triggers)}
+    if peak is not None:  # left out, it is refused as missing, not as a wrong number
+        raw["peak_intensity"] = peak
     data = parse(EpisodeIn, raw, actor.context())
     with db.transaction() as session:
         repo = DiaryRepo(session, actor.user_id)
@@ -123,8 +120,4 @@ def ease(db: Database, actor: Actor) -> Spasm:
 
 def _ongoing_row(repo: DiaryRepo) -> Episode | None:
     """The most recent episode, when it has no end."""
-    # Every episode is read: the diary keeps no index on the end, and a person's episodes
-    # number in the hundreds at most.
-    rows = repo.all_rows(Episode)
-    latest = rows[-1] if rows else None
-    return latest if latest is not None and latest.ended_at is None else None
+    return repo.ongoing_episode()

@@ -14,7 +14,7 @@ from acumat.diary.schemas import CheckInOut, EpisodeOut, MatSessionOut
 from acumat.plan import Plan, PlannedSession
 from acumat.safety.schemas import MatStatus
 from acumat.services import plan as plans
-from acumat.services import screening
+from acumat.services import screening, spasm
 from acumat.store.engine import Database
 from acumat.store.models import MatSession
 from acumat.store.repos import DiaryRepo
@@ -26,7 +26,8 @@ class TodayView:
 
     ``first_visit``: no safety result and no check-in yet (the welcome shows). ``planned``:
     the plan's session for today, if it has one. ``sessions_today``: mat sessions started
-    today, oldest first.
+    today, oldest first. ``episode_worth_checking``: the spasm going on has lasted long
+    enough to have it looked at (SEED-01).
     """
 
     checkin: CheckInOut | None
@@ -36,6 +37,7 @@ class TodayView:
     sessions_today: list[MatSessionOut]
     ongoing_episode: EpisodeOut | None
     first_visit: bool
+    episode_worth_checking: bool = False
 
 
 def today_view(db: Database, actor: Actor) -> TodayView:
@@ -48,9 +50,8 @@ def today_view(db: Database, actor: Actor) -> TodayView:
         checkin = None if row is None else CheckInOut.model_validate(row)
         sessions = repo.timed_between(MatSession, today, today, actor.zone)
         sessions_today = [MatSessionOut.model_validate(s) for s in sessions]
-        ongoing = repo.ongoing_episode()
-        episode = None if ongoing is None else EpisodeOut.model_validate(ongoing)
         any_checkin = repo.has_checkins()
+    going = spasm.ongoing(db, actor)
     planned = next((s for s in plan.sessions if s.date == today), None)
     return TodayView(
         checkin=checkin,
@@ -58,6 +59,7 @@ def today_view(db: Database, actor: Actor) -> TodayView:
         plan=plan,
         planned=planned,
         sessions_today=sessions_today,
-        ongoing_episode=episode,
+        ongoing_episode=None if going is None else going.episode,
         first_visit=mat.screening is None and not any_checkin,
+        episode_worth_checking=going is not None and going.worth_checking,
     )

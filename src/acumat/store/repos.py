@@ -168,14 +168,16 @@ class DiaryRepo:
         return list(self.session.scalars(query.order_by(*order).limit(limit)))
 
     def ongoing_episode(self) -> Episode | None:
-        """The most recent spasm episode that has not ended, if any."""
+        """The newest spasm episode when it has not ended (an older one left open is taken
+        to have been forgotten once a newer one was logged)."""
         query = (
             select(Episode)
-            .where(Episode.user_id == self.user_id, Episode.ended_at.is_(None))
-            .order_by(Episode.started_at.desc(), Episode.id.desc())
+            .where(Episode.user_id == self.user_id)
+            .order_by(Episode.started_at.desc(), Episode.created_at.desc(), Episode.id.desc())
             .limit(1)
         )
-        return self.session.scalars(query).first()
+        latest = self.session.scalars(query).first()
+        return latest if latest is not None and latest.ended_at is None else None
 
     def has_checkins(self) -> bool:
         query = select(CheckIn.id).where(CheckIn.user_id == self.user_id).limit(1)

@@ -41,6 +41,10 @@ FLASH = {
     "care": "Care activity logged.",
     "spasm": "Spasm logged as starting now. Tap “It has eased” when it does.",
     "eased": "Glad it has eased. The spasm is logged as ending now.",
+    "spasm-ongoing": (
+        "A spasm is already going on, so no new one was logged. Tap “It has eased” when it "
+        "does; a new one can start after that."
+    ),
     "healed": "Noted: your skin has healed. Your plan starts again, gently.",
     "updated": "Entry updated.",
     "deleted": "Entry deleted.",

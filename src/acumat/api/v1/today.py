@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from fastapi import APIRouter
@@ -22,7 +23,9 @@ class TodayOut(BaseModel):
 
     ``checkin`` is today's check-in (``null`` until there is one); ``planned`` the plan's
     session for today, if any; ``ongoing_episode`` a spasm episode that has not ended;
-    ``first_visit`` is true until there is a safety result or a check-in.
+    ``first_visit`` is true until there is a safety result or a check-in;
+    ``episode_worth_checking`` says the spasm going on has lasted long enough to have it
+    looked at (the safety rule SEED-01 decides how long).
     """
 
     day: date
@@ -32,6 +35,7 @@ class TodayOut(BaseModel):
     planned: PlannedSessionOut | None
     sessions_today: list[MatSessionOut]
     ongoing_episode: EpisodeOut | None
+    episode_worth_checking: bool
     first_visit: bool
 
 
@@ -45,8 +49,9 @@ def get_today(db: DbDep, actor: ActorDep) -> TodayOut:
         checkin=view.checkin,
         mat=view.mat,
         plan=PlanOut.model_validate(view.plan.contract()),
-        planned=None if planned is None else PlannedSessionOut.model_validate(planned.__dict__),
+        planned=None if planned is None else PlannedSessionOut.model_validate(asdict(planned)),
         sessions_today=view.sessions_today,
         ongoing_episode=view.ongoing_episode,
+        episode_worth_checking=view.episode_worth_checking,
         first_visit=view.first_visit,
     )

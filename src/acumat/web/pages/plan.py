@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
+from acumat.plan.steps import Step, load_steps
+from acumat.safety import load_ruleset
 from acumat.services import plan as service
 from acumat.web.render import render
 
@@ -16,8 +20,23 @@ router = APIRouter()
 @router.get("/plan")
 def plan_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     plan = service.current_plan(db, actor)
-    context = {"plan": plan, "paused": "PLAN-SKIN-PAUSE" in plan.rules, "nav": "today"}
+    steps = load_steps()
+    fabric = bool(plan.sessions) and plan.sessions[0].fabric_layer
+    shown = [*steps.before(fabric_layer=fabric), steps.at("after")]
+    context = {
+        "plan": plan,
+        "paused": "PLAN-SKIN-PAUSE" in plan.rules,
+        "steps": shown,
+        "source_ids": list(dict.fromkeys(sid for step in shown for sid in step.sources)),
+        "sources": _sources(shown),
+        "nav": "today",
+    }
     return render(request, "plan.html", context)
+
+
+def _sources(steps: list[Step]) -> dict[str, Any]:
+    register = load_ruleset().sources
+    return {sid: register[sid] for step in steps for sid in step.sources if sid in register}
 
 
 @router.post("/plan/skin-healed", dependencies=[FormGuard])

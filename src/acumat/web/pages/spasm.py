@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from acumat.errors import InvalidInput
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
-from acumat.services import diary
+from acumat.services import diary, spasm
 from acumat.web.forms import FormState, form_state, raw_from_form, values_from_form
 from acumat.web.render import render
 
@@ -29,12 +29,15 @@ def spasm_page(request: Request) -> Response:
 async def start_spasm(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """Log an episode that starts now and is still going on."""
     form = await request.form()
-    raw = {**raw_from_form("episode", form), "started_at": actor.now()}
-    raw.pop("ended_at", None)
+    raw = raw_from_form("episode", form)
     try:
-        diary.add_entry(db, actor, "episode", raw)
+        spasm.start(
+            db, actor, raw.get("peak_intensity"), raw.get("locations", []), raw.get("triggers", [])
+        )
     except InvalidInput as exc:
         return _page(request, form_state("episode", values_from_form(form), exc.problems), 422)
+    except spasm.SpasmOngoing:
+        return RedirectResponse("/?saved=spasm-ongoing", status_code=303)
     return RedirectResponse("/?saved=spasm", status_code=303)
 
 
