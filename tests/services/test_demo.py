@@ -12,16 +12,14 @@ import pytest
 
 from acumat.actor import Actor
 from acumat.diary.demo import (
-    CAP_MINUTES,
     DEMO_DAYS,
-    FIRST_MINUTES,
-    MAX_STEP_MINUTES,
     SPASM_NOTES,
     DemoEntry,
     generate_demo,
 )
 from acumat.diary.schemas import CareIn, CheckInIn, EpisodeIn, MatSessionIn
 from acumat.errors import Conflict
+from acumat.plan import load_rules
 from acumat.services import diary, transfer
 from acumat.services.demo import load_demo
 from acumat.store.engine import Database
@@ -74,12 +72,14 @@ def test_there_are_eight_to_fifteen_episodes_the_latest_still_going(seed: int) -
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 2026])
-def test_sessions_build_up_gently_from_ten_minutes_to_the_cap(seed: int) -> None:
+def test_sessions_are_the_planners_from_short_on_fabric_to_the_cap(seed: int) -> None:
+    rules = load_rules()
     sessions = sorted(of_kind(generate_demo(NOW, seed), MatSessionIn), key=lambda s: s.started_at)
     planned = [s.planned_minutes or 0 for s in sessions]
-    assert (planned[0], sessions[0].fabric_layer) == (FIRST_MINUTES, True)
-    assert max(planned) == CAP_MINUTES
-    assert all(b - a <= MAX_STEP_MINUTES for a, b in itertools.pairwise(planned))
+    assert (planned[0], sessions[0].fabric_layer) == (rules.first_minutes, True)
+    assert max(planned) == rules.default_cap
+    assert all(b - a <= rules.step for a, b in itertools.pairwise(planned))
+    assert not sessions[-1].fabric_layer  # it came off after sessions on it went well
     assert all(s.actual_minutes <= (s.planned_minutes or 0) for s in sessions)
 
 

@@ -3,10 +3,12 @@
 Pure and deterministic: the same ``seed`` and ``now`` give the same entries, and nothing
 is read from the clock or the disk. The story is plausible rather than clinical: pain
 drifts around a slowly improving level, is a little lower on mat days and higher with
-stress, long sitting and spasm episodes; sleep is worse on painful days. Mat sessions
-start at 10 minutes on a fabric layer and build up by at most 5 minutes after each
-well-tolerated session, to a 30-minute cap; one session is stopped early (and the plan
-steps back) and one leaves redness. The story agrees with itself: today's check-in
+stress, long sitting and spasm episodes; sleep is worse on painful days. Each mat session
+is the one the mat planner (:mod:`acumat.plan`) plans from the sessions before it — short
+and on a fabric layer at first, longer after sessions that went well, up to the cap — and
+the person mostly does what was planned; one session is stopped early (so the plan steps
+back), one leaves redness that fades, and a few end a little short. The story agrees with
+itself: today's check-in
 counts the spasm that is still going on, an episode's note tells of its first trigger,
 and minutes are whole or, for a mat session cut a little short, half. Every entry passes
 the ``…In`` schemas; the service stores them with ``is_demo`` set, which every view shows,
@@ -21,13 +23,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from acumat.diary.schemas import CareIn, CheckInIn, EntryKind, EpisodeIn, MatSessionIn
+from acumat.plan import PastSession, PlannedSession, plan
+from acumat.safety.permission import MatPermission
 
 DEMO_DAYS = 70
 DEFAULT_SEED = 2026
-FIRST_MINUTES = 10
-CAP_MINUTES = 30
-MAX_STEP_MINUTES = 5
-FABRIC_UNTIL_MINUTES = 20  # lie on a cloth until sessions reach this length
 REDNESS_SESSION = 1  # 0-based index of the session that leaves redness
 STOPPED_SESSION = 11  # 0-based index of the session stopped early
 
@@ -110,7 +110,7 @@ class _Story:
     rng: random.Random
     now: datetime
     entries: list[DemoEntry] = field(default_factory=list)
-    plan_minutes: int = FIRST_MINUTES
+    sessions: list[PastSession] = field(default_factory=list)
     sessions_done: int = 0
     level: float = 5.6
 
@@ -245,41 +245,63 @@ class _Story:
                 "care", CareIn(started_at=start, kind=kind, minutes=minutes, note=note(text)), end
             )
 
-    def _session(self, plan: _Day) -> None:
-        index, planned = self.sessions_done, self.plan_minutes
-        start = self._at(plan.day, 20, self.rng.randint(0, 30))
-        before = _clamp(plan.pain + self.rng.choice((-1, 0, 0, 1)))
+    def _planned(self, day: date) -> PlannedSession | None:
+        """Today's session as the planner plans it from the sessions so far (the story's
+        person may use a mat: the demo never makes up a safety result of theirs)."""
+        planned = plan(MatPermission.OK, "ok", self.sessions, day).sessions
+        return planned[0] if planned and planned[0].date == day else None
+
+    def _session(self, day_plan: _Day) -> None:
+        planned = self._planned(day_plan.day)
+        if planned is None:
+            return
+        index = self.sessions_done
+        start = self._at(day_plan.day, 20, self.rng.randint(0, 30))
+        before = _clamp(day_plan.pain + self.rng.choice((-1, 0, 0, 1)))
         if index == STOPPED_SESSION:
             session = self._stopped_session(start, planned, before)
-            self.plan_minutes = max(FIRST_MINUTES, planned - MAX_STEP_MINUTES)
         else:
             session = self._full_session(start, planned, before, index)
-            if index != REDNESS_SESSION:  # redness: hold the length, do not build up
-                step = self.rng.choice((1, 2, 3, MAX_STEP_MINUTES))
-                self.plan_minutes = min(CAP_MINUTES, planned + step)
         self.sessions_done += 1
+        self.sessions.append(
+            PastSession(
+                day=day_plan.day,
+                minutes=session.actual_minutes,
+                planned_minutes=session.planned_minutes,
+                pain_before=session.pain_before,
+                pain_after=session.pain_after,
+                fabric_layer=session.fabric_layer,
+                stopped_early=session.stopped_early,
+                stop_reason=session.stop_reason,
+                skin_reaction=session.skin_reaction,
+            )
+        )
         self._add("session", session, start + timedelta(minutes=session.actual_minutes + 2))
 
-    def _full_session(self, start: datetime, planned: int, before: int, index: int) -> MatSessionIn:
+    def _full_session(
+        self, start: datetime, planned: PlannedSession, before: int, index: int
+    ) -> MatSessionIn:
         return MatSessionIn(
             started_at=start,
-            planned_minutes=planned,
-            actual_minutes=planned - self.rng.choice((0.0, 0.0, 0.0, 0.5, 1.0)),
+            planned_minutes=planned.minutes,
+            actual_minutes=planned.minutes - self.rng.choice((0.0, 0.0, 0.0, 0.5, 1.0)),
             pain_before=before,
             pain_after=_clamp(before - self.rng.choice((0, 1, 1, 2, 2, 3))),
-            fabric_layer=planned < FABRIC_UNTIL_MINUTES,
+            fabric_layer=planned.fabric_layer,
             skin_reaction="redness" if index == REDNESS_SESSION else "none",
             note=note("evening session" if index else "first time on the mat, on a towel"),
         )
 
-    def _stopped_session(self, start: datetime, planned: int, before: int) -> MatSessionIn:
+    def _stopped_session(
+        self, start: datetime, planned: PlannedSession, before: int
+    ) -> MatSessionIn:
         return MatSessionIn(
             started_at=start,
-            planned_minutes=planned,
-            actual_minutes=float(round(planned * 0.4)),
+            planned_minutes=planned.minutes,
+            actual_minutes=float(round(planned.minutes * 0.4)),
             pain_before=before,
             pain_after=_clamp(before + 1),
-            fabric_layer=planned < FABRIC_UNTIL_MINUTES,
+            fabric_layer=planned.fabric_layer,
             stopped_early=True,
             stop_reason="more_pain",
             note=note("pain got worse, so I stopped and got up slowly"),
