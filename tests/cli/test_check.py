@@ -406,3 +406,13 @@ def test_an_age_under_16_in_a_file_never_hides_an_emergency_answer(
     status = json.loads(run("check", "status", "--json").stdout)
     assert status["screening"]["urgency"] == "EMERGENCY"
     assert "age" not in status["screening"]["answers"]
+
+
+def test_numb_skin_leaves_warmth_out_of_the_alternatives(run: Run, tmp_path: Path) -> None:
+    numb = answers_file(tmp_path, complete({"numb_skin": "yes"}))
+    text = " ".join(run("check", "--answers", numb).stdout.split())
+    assert "What you can do instead of the mat:" in text
+    assert "Try warmth" not in text
+    shown = " ".join(run("check", "status").stdout.split())
+    assert "What you can do instead of the mat:" in shown
+    assert "Try warmth" not in shown

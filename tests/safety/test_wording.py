@@ -147,7 +147,7 @@ def test_provenance_stays_in_notes_that_are_kept_for_reviewers() -> None:
 
 @pytest.mark.parametrize("code", ["GB", "US"])
 def test_do_not_use_says_what_to_do_instead_with_sources(code: str) -> None:
-    advice = verdict_instead(Verdict.DO_NOT_USE, code)
+    advice = verdict_instead(Verdict.DO_NOT_USE, code, {"numb_skin": "no"})
     assert advice is not None
     texts = " ".join(step.text for step in advice.steps)
     assert "heat" in texts or "warmth" in texts
@@ -155,6 +155,18 @@ def test_do_not_use_says_what_to_do_instead_with_sources(code: str) -> None:
     assert ("your GP" if code == "GB" else "your doctor") in texts
     assert not DRUGS_OR_DOSES.search(texts)
     assert all(step.sources and set(step.sources) <= set(RULES.sources) for step in advice.steps)
+
+
+@pytest.mark.parametrize("answers", [{"numb_skin": "yes"}, {"numb_skin": "unsure"}, {}, None])
+def test_warmth_is_never_offered_instead_unless_numb_skin_was_answered_no(
+    answers: dict[str, str] | None,
+) -> None:
+    advice = verdict_instead(Verdict.DO_NOT_USE, "GB", answers)
+    assert advice is not None
+    texts = " ".join(step.text for step in advice.steps)
+    assert "warmth" not in texts
+    assert "heat" not in texts
+    assert "active" in texts  # the other alternatives stay
 
 
 @pytest.mark.parametrize("verdict", [Verdict.OK, Verdict.CAUTION_CONSULT])

@@ -72,3 +72,22 @@ def test_an_unknown_guide_is_a_404_page(client: TestClient, row_count: RowCount)
     answer = client.get("/care/sauna")
     assert answer.status_code == 404
     assert "<h1>Not found</h1>" in answer.text
+
+
+def test_the_alternatives_to_the_mat_leave_warmth_out_on_numb_skin_and_link_the_guides(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({"numb_skin": "yes"}))
+    screening.recheck(db, actor, {"fever": "no"})  # a later re-check does not forget it
+    for url in ("/", "/check/result"):
+        page = client.get(url).text
+        assert "What you can do instead of the mat" in page
+        assert "Try warmth" not in page
+        assert 'href="/care"' in page
+
+
+def test_with_skin_that_feels_normal_warmth_is_an_alternative(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({"pregnant": "yes"}))
+    assert "Try warmth" in client.get("/").text

@@ -129,7 +129,10 @@ def status(ctx: typer.Context, verbose: Verbose = False, as_json: AsJson = False
         emit_json(current)
         return
     actor = cli.actor()
-    print_status(current, actor.zone, region=actor.region, verbose=verbose)
+    from acumat.services.care import instead_answers
+
+    answers = instead_answers(cli.database(), actor)
+    print_status(current, actor.zone, region=actor.region, verbose=verbose, answers=answers)
 
 
 @contextmanager
@@ -177,7 +180,14 @@ def _check_file(
         result = screening.judge(answers, actor.region).contract()
     else:
         result = screening.record_screening(cli.database(), actor, answers).contract()
-    _finish(result, region=actor.region, as_json=as_json, verbose=verbose, saved=not dry_run)
+    _finish(
+        result,
+        region=actor.region,
+        as_json=as_json,
+        verbose=verbose,
+        saved=not dry_run,
+        answers=answers,
+    )
 
 
 def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
@@ -205,7 +215,7 @@ def _ask(ctx: typer.Context, *, as_json: bool, verbose: bool) -> None:
             _finish(stopped.contract(), region=actor.region, as_json=as_json, verbose=verbose)
             return
     result = screening.record_screening(cli.database(), actor, answers).contract()
-    _finish(result, region=actor.region, as_json=as_json, verbose=verbose)
+    _finish(result, region=actor.region, as_json=as_json, verbose=verbose, answers=answers)
 
 
 def region_notice(code: str) -> str:
@@ -291,11 +301,19 @@ def _person_words(problem: Problem, info: FieldInfo) -> str:
 
 
 def _finish(
-    result: dict[str, Any], *, region: str, as_json: bool, verbose: bool, saved: bool = True
+    result: dict[str, Any],
+    *,
+    region: str,
+    as_json: bool,
+    verbose: bool,
+    saved: bool = True,
+    answers: Mapping[str, object] | None = None,
 ) -> None:
+    """Print the result; ``answers`` (those just given) decide which alternatives to the mat
+    suit the person (none known: warmth is left out, SC-07)."""
     from acumat.cli.safety_text import print_result
 
     if as_json:
         emit_json(result)
     else:
-        print_result(result, region=region, verbose=verbose, saved=saved)
+        print_result(result, region=region, verbose=verbose, saved=saved, answers=answers)

@@ -48,16 +48,26 @@ def print_result(
     verbose: bool = False,
     saved: bool = True,
     demo: bool = False,
+    answers: Mapping[str, object] | None = None,
 ) -> None:
     """A triage result as ``acumat check`` returns it (its ``--json`` form), in the words
     of the person's ``region`` (who to call, and on which number)."""
     out = console()
-    for part in result_parts(result, region=region, verbose=verbose, saved=saved, demo=demo):
+    parts = result_parts(
+        result, region=region, verbose=verbose, saved=saved, demo=demo, answers=answers
+    )
+    for part in parts:
         out.print(part)
 
 
 def result_parts(
-    result: Mapping[str, Any], *, region: str | None, verbose: bool, saved: bool, demo: bool
+    result: Mapping[str, Any],
+    *,
+    region: str | None,
+    verbose: bool,
+    saved: bool,
+    demo: bool,
+    answers: Mapping[str, object] | None = None,
 ) -> list[RenderableType]:
     """What :func:`print_result` prints, in order: any urgent action first, then the mat
     verdict and, when a mat must not be used, what to do instead."""
@@ -70,7 +80,7 @@ def result_parts(
     else:
         parts.append(headline(urgency, region))
     parts.append(verdict_line(str(result["mat"]), region))
-    parts += instead_parts(str(result["mat"]), region)
+    parts += instead_parts(str(result["mat"]), region, answers)
     parts += [Text(""), Text("Why:", style="bold")]
     parts += [reason_text(r, verbose=verbose) for r in reasons]
     if result["mat"] == "ok":
@@ -130,16 +140,19 @@ def verdict_line(verdict: str, region: str | None) -> RenderableType:
     return line
 
 
-def instead_parts(verdict: str, region: str | None) -> list[RenderableType]:
+def instead_parts(
+    verdict: str, region: str | None, answers: Mapping[str, object] | None = None
+) -> list[RenderableType]:
     """What the person can do instead of the mat, only when it must not be used; it comes
-    after the verdict, so after any urgent action."""
+    after the verdict, so after any urgent action. Steps the ``answers`` do not allow are
+    left out (no warmth unless numb skin was answered "no")."""
     if verdict != "do-not-use":
         return []
     from rich.text import Text
 
     from acumat.safety import verdict_instead
 
-    advice = verdict_instead(verdict, region)
+    advice = verdict_instead(verdict, region, answers)
     if advice is None:
         return []
     text = Text(f"\n{advice.title}:", style="bold")
@@ -198,7 +211,12 @@ def question_text(item_id: str) -> str:
 
 
 def print_status(
-    current: MatStatus, zone: tzinfo, *, region: str | None, verbose: bool = False
+    current: MatStatus,
+    zone: tzinfo,
+    *,
+    region: str | None,
+    verbose: bool = False,
+    answers: Mapping[str, object] | None = None,
 ) -> None:
     """The latest result: when it was given, what it says, and what to do now if urgent."""
     from rich.text import Text
@@ -219,7 +237,7 @@ def print_status(
     line = Text("Mat: ", style="bold")
     line.append(current.message, style=VERDICT_STYLES.get(current.verdict or "", ""))
     out.print(line)
-    for part in instead_parts(current.verdict or "", region):
+    for part in instead_parts(current.verdict or "", region, answers):
         out.print(part)
     if verbose:
         out.print(Text("\nWhy:", style="bold"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -338,19 +339,30 @@ def load_instead() -> dict[Verdict, Advice]:
     known = _sources()
     found: dict[Verdict, Advice] = {}
     for name, raw in table["instead"].items():
-        steps = tuple(AdviceStep(s["text"], tuple(s["sources"])) for s in raw["step"])
+        steps = tuple(
+            AdviceStep(s["text"], tuple(s["sources"]), tuple(s.get("shown_only_if_no", ())))
+            for s in raw["step"]
+        )
+        questions = set(load_ruleset().items)
         for step in steps:
             _check_placeholders(f"instead {name}", step.text)
             if not step.sources or not set(step.sources) <= set(known):
                 raise RuleDataError(f"instead {name}: a step cites no or unknown sources")
+            if not set(step.shown_only_if_no) <= questions:
+                raise RuleDataError(f"instead {name}: a step names an unknown question")
         if name not in set(Verdict):
             raise RuleDataError(f"instead.toml: {name} is not a verdict")
         found[Verdict(name)] = Advice(raw["title"], steps)
     return found
 
 
-def verdict_instead(verdict: Verdict | str, region: str | None = None) -> Advice | None:
-    """What the person can do instead of the mat under ``verdict``, in their region's words;
+def verdict_instead(
+    verdict: Verdict | str,
+    region: str | None = None,
+    answers: Mapping[str, object] | None = None,
+) -> Advice | None:
+    """What the person can do instead of the mat under ``verdict``, in their region's words,
+    leaving out steps their ``answers`` do not allow (none known: those steps are left out);
     ``None`` when the verdict needs no alternative (the mat may be used)."""
     advice = load_instead().get(Verdict(verdict))
-    return None if advice is None else advice.localised(region)
+    return None if advice is None else advice.for_answers(answers or {}).localised(region)

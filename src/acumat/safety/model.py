@@ -161,6 +161,11 @@ class AdviceStep:
 
     text: str
     sources: tuple[str, ...]
+    shown_only_if_no: tuple[str, ...] = ()
+
+    def shown_for(self, answers: Mapping[str, object]) -> bool:
+        """Whether ``answers`` said "no" to every question this step needs a "no" for."""
+        return all(str(answers.get(q, "")).lower() == "no" for q in self.shown_only_if_no)
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,11 @@ class Advice:
 
     title: str
     steps: tuple[AdviceStep, ...]
+
+    def for_answers(self, answers: Mapping[str, object]) -> Advice:
+        """Only the steps that suit someone who gave ``answers`` (SC-07: no warmth on skin
+        that may be numb)."""
+        return replace(self, steps=tuple(s for s in self.steps if s.shown_for(answers)))
 
     def localised(self, region: str | None) -> Advice:
         """The advice with the region's services in its words."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from acumat.actor import Actor
 from acumat.errors import NotFound
 from acumat.plan.care import Guide, hidden_by, load_guides
+from acumat.safety.loader import load_instead, verdict_instead
+from acumat.safety.model import Advice
 from acumat.store.engine import Database
 from acumat.store.repos import SafetyRepo
 
@@ -36,6 +38,20 @@ def latest_answers(db: Database, actor: Actor, questions: set[str]) -> dict[str,
             if found.keys() >= questions:
                 break
     return found
+
+
+def instead_answers(db: Database, actor: Actor) -> dict[str, object]:
+    """The person's newest answers to the questions the alternatives to the mat depend on."""
+    questions = {
+        q for advice in load_instead().values() for s in advice.steps for q in s.shown_only_if_no
+    }
+    return latest_answers(db, actor, questions)
+
+
+def instead_of_mat(db: Database, actor: Actor, verdict: str) -> Advice | None:
+    """What the person can do instead of the mat under ``verdict``, in their region's words,
+    without warmth if they may have numb skin (their newest answers decide; SC-07)."""
+    return verdict_instead(verdict, actor.region, instead_answers(db, actor))
 
 
 def care_choice(db: Database, actor: Actor) -> CareChoice:

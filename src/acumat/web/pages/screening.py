@@ -20,14 +20,15 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.present.fields import FieldInfo, field_info
 from acumat.present.messages import for_person, on_screen, question_field
-from acumat.safety import load_checklist, load_ruleset, verdict_instead
+from acumat.safety import load_checklist, load_ruleset
 from acumat.safety.flow import Step, next_step
 from acumat.safety.levels import Verdict
 from acumat.safety.model import Advice, Item
 from acumat.safety.permission import MatPermission
 from acumat.safety.regions import localise
 from acumat.safety.schemas import ApprovalIn, MatStatus, ReasonOut
-from acumat.services import questionnaire, screening
+from acumat.services import care, questionnaire, screening
+from acumat.store.engine import Database
 from acumat.web.forms import refuse_files
 from acumat.web.pages.frame import safety_frame
 from acumat.web.render import render
@@ -120,7 +121,7 @@ def save_screening(request: Request, db: DbDep, actor: ActorDep) -> Response:
 @router.get("/check/result")
 def result_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
     """The latest result: anything urgent first, then the mat verdict and every reason."""
-    return _render_result(request, actor, screening.mat_status(db, actor))
+    return _render_result(request, db, actor, screening.mat_status(db, actor))
 
 
 @router.post("/check/approval", dependencies=[FormGuard])
@@ -138,7 +139,7 @@ async def save_approval(request: Request, db: DbDep, actor: ActorDep) -> Respons
         screening.record_approval(db, actor, raw)
     except InvalidInput as exc:
         refused = approval_form(values, exc.problems)
-        return _render_result(request, actor, screening.mat_status(db, actor), refused, 422)
+        return _render_result(request, db, actor, screening.mat_status(db, actor), refused, 422)
     return RedirectResponse("/check/result?saved=approval", status_code=303)
 
 
@@ -181,12 +182,12 @@ def sources_for(reasons: list[Any]) -> dict[str, Any]:
     return {sid: register[sid] for reason in reasons for sid in reason.sources}
 
 
-def instead_of_mat(status: MatStatus, actor: Actor) -> Advice | None:
+def instead_of_mat(db: Database, status: MatStatus, actor: Actor) -> Advice | None:
     """What the person can do instead of the mat under a do-not-use result (UX 33);
     ``None`` otherwise (a caution asks for a clinician instead, shown on its own)."""
     if status.permission is not MatPermission.DO_NOT_USE:
         return None
-    return verdict_instead(Verdict.DO_NOT_USE, actor.region)
+    return care.instead_of_mat(db, actor, Verdict.DO_NOT_USE)
 
 
 def advice_sources(advice: Advice | None) -> dict[str, Any]:
@@ -269,13 +270,14 @@ def _stop_context(reasons: Sequence[object], actor: Actor) -> dict[str, Any]:
 
 def _render_result(
     request: Request,
+    db: Database,
     actor: Actor,
     status: MatStatus,
     filled: dict[str, Any] | None = None,
     code: int = 200,
 ) -> Response:
     reasons = _localised(status.screening.reasons if status.screening else [], actor)
-    instead = instead_of_mat(status, actor)
+    instead = instead_of_mat(db, status, actor)
     context = {
         "status": status,
         "reasons": reasons,

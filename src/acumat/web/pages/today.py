@@ -126,7 +126,7 @@ def _render_today(
         forms[refused.kind] = refused
     view = today_view(db, actor)
     safety = view.mat
-    instead = instead_of_mat(safety, actor)
+    instead = instead_of_mat(db, safety, actor)
     asked = request.query_params
     context = {
         "view": view,
