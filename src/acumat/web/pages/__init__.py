@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from acumat.web.pages import demo, diary, entries, screening, settings, today
+from acumat.web.pages import calendar, demo, diary, entries, screening, settings, today
 
 router = APIRouter()
-for room in (today, diary, entries, screening, settings, demo):
+for room in (today, diary, entries, screening, settings, calendar, demo):
     # Pages are HTML for people; the OpenAPI document describes only the JSON API.
     router.include_router(room.router, include_in_schema=False)
