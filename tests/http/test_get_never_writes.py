@@ -24,6 +24,7 @@ from acumat.http.app import create_app
 from acumat.safety import load_ruleset, missing_items, screening_items
 from acumat.services import diary, screening
 from acumat.services.demo import load_demo
+from acumat.services.settings import calendar_token, change_settings, new_calendar_token
 from acumat.store.engine import Database
 from acumat.store.models import Base
 from acumat.store.repos import DraftRepo
@@ -54,6 +55,8 @@ def full_db(
     caution = screening.record_screening(db, actor, complete_answers(heart_condition="yes"))
     assert caution.mat == "caution-consult"
     screening.record_approval(db, actor, {"clinician": "Dr Mensah", "approved_on": "2026-03-10"})
+    change_settings(db, actor, {"checkin_reminder": "09:00", "movement_hours": "09:00-17:00"})
+    new_calendar_token(db, actor)
     draft = DRAFTS[request.param]
     if draft is not None:
         with db.transaction() as session:
@@ -107,6 +110,10 @@ def addresses(app: FastAPI, db: Database, actor: Actor) -> Iterator[str]:
             kind = template.split("/")[3].removesuffix("s")
             yield fill(template, entry_id=ids.get(kind, 1))
             yield fill(template, entry_id=999_999)
+        elif "{token}" in template:
+            token = calendar_token(db, actor)
+            for value in (token, "x" * 43, "short"):
+                yield fill(template, token=value)
         elif "{day}" in template:
             for value in (day, "2026-01-01", "0", "2026-02-30"):
                 yield fill(template, day=value)
@@ -165,6 +172,8 @@ def test_every_get_leaves_every_table_untouched_and_is_never_a_server_error(
     assert not {url: s for url, s in statuses.items() if s >= 500}
     assert statuses["/"] == 200
     assert statuses["/api/v1/diary?days=7"] == 200
+    feeds = {url: s for url, s in statuses.items() if url.startswith("/calendar/")}
+    assert sorted(feeds.values()) == [200, 404, 404]
 
 
 def test_head_requests_write_nothing_either(app: FastAPI, snapshot: Callable[[], Snapshot]) -> None:

@@ -19,7 +19,7 @@ from acumat.services import diary, transfer
 from acumat.services.database import local_actor
 from acumat.store import backup as store_backup
 from acumat.store.engine import Database, make_engine
-from acumat.store.migrate import downgrade, upgrade
+from acumat.store.migrate import HEAD, downgrade, upgrade
 from tests.conftest import mode
 from tests.interop.awkward import (
     APPROVALS,
@@ -270,7 +270,7 @@ def _truncated(tmp_path: Path, backup: Path) -> Path:
 
 
 BAD_BACKUPS = [
-    (_newer, "was made by a newer acumat \\(schema 0099; this one knows up to 0004\\)"),
+    (_newer, f"was made by a newer acumat \\(schema 0099; this one knows up to {HEAD}\\)"),
     (_truncated, "is damaged \\(SQLite's integrity check failed\\)"),
     (lambda tmp, _: _sqlite_with(tmp / "other.db", "CREATE TABLE t (x)"), "but not acumat's"),
     (lambda tmp, _: tmp / "missing.db", "cannot read .*missing.db"),

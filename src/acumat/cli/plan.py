@@ -38,6 +38,16 @@ def plan(
             "today or yesterday); the paused plan starts again, gently.",
         ),
     ] = None,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write your calendar to FILE (.ics): the planned sessions, your "
+            "reminders and review days, for any calendar app. Importing a newer file "
+            "updates the events instead of adding copies.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
 ) -> None:
     """Show your next mat sessions: how long, whether on a fabric layer, and why.
@@ -48,10 +58,14 @@ def plan(
     than your limit (30 minutes unless you change it with `acumat settings --mat-cap`,
     never more than 40), and none at all while your safety result says not to use a mat.
 
+    The sessions go in your calendar at the time you choose with `acumat settings
+    --session-time` (20:00 unless you change it), with your other reminders.
+
     \b
     Examples:
       acumat plan
       acumat plan --skin-healed today
+      acumat plan --ics acumat.ics
     """
     from acumat.cli import input as typed
     from acumat.services import plan as service
@@ -61,6 +75,15 @@ def plan(
         result = service.record_skin_healed(db, actor, typed.day(skin_healed_on, actor.today()))
     else:
         result = service.current_plan(db, actor)
+    if ics is not None:
+        from pathlib import Path
+
+        from acumat.services.reminders import write_calendar
+
+        written = write_calendar(db, actor, Path(ics))
+        events = "1 event" if written.events == 1 else f"{written.events} events"
+        note = f"Your calendar is in {ics} ({events})."
+        typer.echo(note, err=as_json)
     if as_json:
         from acumat.cli.output import emit_json
 

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-REVISIONS = ("0001", "0002", "0003", "0004")  # oldest first; a test checks them against Alembic
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+)  # oldest first; a test checks them against Alembic
 HEAD = REVISIONS[-1]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 from uuid import uuid4
 
@@ -18,7 +18,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -60,6 +62,15 @@ class User(Base):
     # The day the person last said their skin had healed after a reaction to the mat: it
     # ends the plan's pause for skin damage from sessions on or before that day.
     skin_healed_on: Mapped[date | None] = mapped_column(Date)
+    # Reminders and the calendar (acumat.services.reminders). None: the planned mat
+    # sessions are at the default time of day; no daily check-in reminder; no movement breaks.
+    session_time: Mapped[time | None] = mapped_column(Time)
+    checkin_reminder_at: Mapped[time | None] = mapped_column(Time)
+    movement_from: Mapped[time | None] = mapped_column(Time)
+    movement_until: Mapped[time | None] = mapped_column(Time)
+    movement_every_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The secret part of the person's calendar feed address; None: no feed.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 def new_uuid() -> str:

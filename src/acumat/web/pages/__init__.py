@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from acumat.web.pages import care, demo, diary, entries, plan, screening, settings, spasm, today
+from acumat.web.pages import (
+    calendar,
+    care,
+    demo,
+    diary,
+    entries,
+    plan,
+    screening,
+    settings,
+    spasm,
+    today,
+)
 
 router = APIRouter()
-for room in (today, spasm, plan, diary, entries, screening, care, settings, demo):
+for room in (today, spasm, plan, diary, entries, screening, care, settings, calendar, demo):
     # Pages are HTML for people; the OpenAPI document describes only the JSON API.
     router.include_router(room.router, include_in_schema=False)
