@@ -45,7 +45,7 @@ def test_after_checking_in_the_day_says_done_with_a_way_to_change_it(
     assert 'href="/diary/checkin/2026-03-15/edit"' in page
     assert "Change today's check-in" in page
     assert "Planned today: <strong>5 minutes</strong>, on a fabric layer." in page
-    assert "Log my mat session" in page
+    assert "Start my mat session" in page
 
 
 def test_nothing_new_or_worse_is_one_answer(client: TestClient, db: Database, actor: Actor) -> None:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from acumat.actor import Actor
 from acumat.diary.schemas import CheckInOut, EpisodeOut, MatSessionOut
 from acumat.plan import Plan, PlannedSession
+from acumat.plan.guided import GuidedSession
 from acumat.safety.schemas import MatStatus
+from acumat.services import guided, screening, spasm
 from acumat.services import plan as plans
-from acumat.services import screening, spasm
 from acumat.store.engine import Database
 from acumat.store.models import MatSession
 from acumat.store.repos import DiaryRepo
@@ -38,6 +39,7 @@ class TodayView:
     ongoing_episode: EpisodeOut | None
     first_visit: bool
     episode_worth_checking: bool = False
+    session_under_way: GuidedSession | None = None
 
 
 def today_view(db: Database, actor: Actor) -> TodayView:
@@ -52,6 +54,7 @@ def today_view(db: Database, actor: Actor) -> TodayView:
         sessions_today = [MatSessionOut.model_validate(s) for s in sessions]
         any_checkin = repo.has_checkins()
     going = spasm.ongoing(db, actor)
+    under_way = guided.under_way(db, actor)
     planned = next((s for s in plan.sessions if s.date == today), None)
     return TodayView(
         checkin=checkin,
@@ -62,4 +65,5 @@ def today_view(db: Database, actor: Actor) -> TodayView:
         ongoing_episode=None if going is None else going.episode,
         first_visit=mat.screening is None and not any_checkin,
         episode_worth_checking=going is not None and going.worth_checking,
+        session_under_way=under_way,
     )

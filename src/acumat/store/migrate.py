@@ -23,6 +23,7 @@ REVISIONS = (
     "0003",
     "0004",
     "0005",
+    "0006",
 )  # oldest first; a test checks them against Alembic
 HEAD = REVISIONS[-1]
 

@@ -248,3 +248,25 @@ class ScreeningDraft(Base):
     )
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column()
+
+
+class SessionUnderWay(Base):
+    """A mat session started in the browser and not yet ended: the server keeps when it
+    began, so a reload or a locked phone never loses the count.
+
+    One per user: ending it stores the session in the diary and removes this row.
+    """
+
+    __tablename__ = "sessions_under_way"
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        _score("pain_before"),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    started_at: Mapped[datetime] = mapped_column()
+    minutes: Mapped[float] = mapped_column(Float)
+    fabric_layer: Mapped[bool] = mapped_column(Boolean, default=False)
+    pain_before: Mapped[int] = mapped_column(Integer)

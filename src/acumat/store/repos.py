@@ -21,6 +21,7 @@ from acumat.store.models import (
     MatSession,
     Screening,
     ScreeningDraft,
+    SessionUnderWay,
     User,
 )
 
@@ -359,3 +360,27 @@ class DraftRepo:
         if row is not None:
             self.session.delete(row)
             self.session.flush()
+
+
+class UnderWayRepo:
+    """One user's mat session under way in the browser, if any."""
+
+    def __init__(self, session: Session, user_id: int) -> None:
+        self.session = session
+        self.user_id = user_id
+
+    def get(self, *, for_update: bool = False) -> SessionUnderWay | None:
+        query = select(SessionUnderWay).where(SessionUnderWay.user_id == self.user_id)
+        if for_update:
+            query = query.with_for_update()
+        return self.session.scalars(query).one_or_none()
+
+    def start(self, values: dict[str, Any]) -> SessionUnderWay:
+        row = SessionUnderWay(user_id=self.user_id, **values)
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def end(self, row: SessionUnderWay) -> None:
+        self.session.delete(row)
+        self.session.flush()

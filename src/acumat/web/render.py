@@ -41,6 +41,14 @@ FLASH = {
     "care": "Care activity logged.",
     "spasm": "Spasm logged as starting now. Tap “It has eased” when it does.",
     "eased": "Glad it has eased. The spasm is logged as ending now.",
+    "session-done": (
+        "Mat session saved. Get up slowly: roll onto your side and sit for a moment first."
+    ),
+    "session-stopped": (
+        "Mat session saved as stopped early. You did the right thing by stopping. Get up "
+        "slowly, and if numbness, tingling or weakness stays once you are up, answer the "
+        "safety questions again."
+    ),
     "spasm-ongoing": (
         "A spasm is already going on, so no new one was logged. Tap “It has eased” when it "
         "does; a new one can start after that."

@@ -12,12 +12,25 @@ from acumat.web.pages import (
     entries,
     plan,
     screening,
+    session,
     settings,
     spasm,
     today,
 )
 
 router = APIRouter()
-for room in (today, spasm, plan, diary, entries, screening, care, settings, calendar, demo):
+for room in (
+    today,
+    spasm,
+    session,
+    plan,
+    diary,
+    entries,
+    screening,
+    care,
+    settings,
+    calendar,
+    demo,
+):
     # Pages are HTML for people; the OpenAPI document describes only the JSON API.
     router.include_router(room.router, include_in_schema=False)
