@@ -161,3 +161,17 @@ def test_a_spasm_going_on_for_over_a_week_points_to_the_safety_questions(
     page = client.get("/").text
     assert "It has gone on for more than a week" in page
     assert client.get("/api/v1/today").json()["episode_worth_checking"] is True
+
+
+def test_what_is_due_today_is_listed_on_today_and_in_its_api(
+    client: TestClient, db: Database, actor: Actor
+) -> None:
+    screening.record_screening(db, actor, complete({}))
+    page = client.get("/").text
+    assert "Due today" in page
+    body = client.get("/api/v1/today").json()
+    kinds = [item["kind"] for item in body["due"]]
+    assert "checkin" in kinds
+    assert "mat_session" in kinds
+    client.post("/checkin", data={"day": "2026-03-15", "pain": "4", "flags": "none"})
+    assert "checkin" not in [i["kind"] for i in client.get("/api/v1/today").json()["due"]]

@@ -14,8 +14,9 @@ from acumat.diary.schemas import CheckInOut, EpisodeOut, MatSessionOut
 from acumat.plan import Plan, PlannedSession
 from acumat.plan.guided import GuidedSession
 from acumat.safety.schemas import MatStatus
-from acumat.services import guided, screening, spasm
+from acumat.services import guided, reminders, screening, spasm
 from acumat.services import plan as plans
+from acumat.services.reminders import DueItem
 from acumat.store.engine import Database
 from acumat.store.models import MatSession
 from acumat.store.repos import DiaryRepo
@@ -40,6 +41,7 @@ class TodayView:
     first_visit: bool
     episode_worth_checking: bool = False
     session_under_way: GuidedSession | None = None
+    due: tuple[DueItem, ...] = ()
 
 
 def today_view(db: Database, actor: Actor) -> TodayView:
@@ -66,4 +68,5 @@ def today_view(db: Database, actor: Actor) -> TodayView:
         first_visit=mat.screening is None and not any_checkin,
         episode_worth_checking=going is not None and going.worth_checking,
         session_under_way=under_way,
+        due=tuple(reminders.due_today(db, actor)),
     )

@@ -13,6 +13,7 @@ from acumat.api.v1.responses import reads
 from acumat.diary.schemas import CheckInOut, EpisodeOut, MatSessionOut
 from acumat.http.deps import ActorDep, DbDep
 from acumat.safety.schemas import MatStatus
+from acumat.services.reminders import DueItem
 from acumat.services.today import today_view
 
 router = APIRouter(tags=["plan"])
@@ -23,7 +24,9 @@ class TodayOut(BaseModel):
 
     ``checkin`` is today's check-in (``null`` until there is one); ``planned`` the plan's
     session for today, if any; ``ongoing_episode`` a spasm episode that has not ended;
-    ``first_visit`` is true until there is a safety result or a check-in;
+    ``first_visit`` is true until there is a safety result or a check-in; ``due`` lists
+    what is due today (as the calendar has it: a review, the check-in, the planned session,
+    movement breaks);
     ``episode_worth_checking`` says the spasm going on has lasted long enough to have it
     looked at (the safety rule SEED-01 decides how long).
     """
@@ -37,6 +40,7 @@ class TodayOut(BaseModel):
     ongoing_episode: EpisodeOut | None
     episode_worth_checking: bool
     first_visit: bool
+    due: list[DueItem]
 
 
 @router.get("/today", name="get_today", responses=reads())
@@ -54,4 +58,5 @@ def get_today(db: DbDep, actor: ActorDep) -> TodayOut:
         ongoing_episode=view.ongoing_episode,
         episode_worth_checking=view.episode_worth_checking,
         first_visit=view.first_visit,
+        due=list(view.due),
     )
