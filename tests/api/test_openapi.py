@@ -42,6 +42,9 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/plan", "get"),
     ("/api/v1/plan/skin-healed", "post"),
     ("/api/v1/today", "get"),
+    ("/api/v1/session-under-way", "get"),
+    ("/api/v1/session-under-way", "post"),
+    ("/api/v1/session-under-way/end", "post"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

@@ -236,6 +236,10 @@ class SessionUnderWayAlready(Conflict):
         super().__init__("a mat session is already under way; end it before starting another")
 
 
+class NoMatSessionPlanned(Conflict):
+    """No mat use may be planned now, worded for a refusal (the plan's status says why)."""
+
+
 class NothingUnderWay(NotFound):
     def __init__(self) -> None:
         super().__init__("mat session under way", "now")

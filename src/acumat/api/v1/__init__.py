@@ -14,6 +14,7 @@ from acumat.api.v1 import (
     checkins,
     diary,
     episodes,
+    guided,
     plan,
     screenings,
     sessions,
@@ -22,5 +23,16 @@ from acumat.api.v1 import (
 )
 
 router = APIRouter()
-for room in (checkins, episodes, sessions, care, diary, vocabulary, screenings, plan, today):
+for room in (
+    checkins,
+    episodes,
+    sessions,
+    care,
+    diary,
+    vocabulary,
+    screenings,
+    plan,
+    guided,
+    today,
+):
     router.include_router(room.router)
