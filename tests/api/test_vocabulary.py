@@ -15,6 +15,7 @@ LISTS = {
     "care_kinds": vocabulary.CARE_KINDS,
     "stop_reasons": vocabulary.STOP_REASONS,
     "skin_reactions": vocabulary.SKIN_REACTIONS,
+    "after_effects": vocabulary.AFTER_EFFECTS,
 }
 
 
@@ -37,6 +38,7 @@ def entries_using(name: str, word: str) -> tuple[str, dict[str, Any]]:
         "care_kinds": ("care", {**started, "kind": word, "minutes": 10}),
         "stop_reasons": ("sessions", {**session, "stopped_early": True, "stop_reason": word}),
         "skin_reactions": ("sessions", {**session, "skin_reaction": word}),
+        "after_effects": ("sessions", {**session, "effects": [word]}),
     }[name]
 
 

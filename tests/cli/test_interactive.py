@@ -38,11 +38,11 @@ def test_interactive_offers_the_allowed_words(run: Run) -> None:
 
 
 def test_interactive_asks_why_only_after_stopping_early(run: Run) -> None:
-    finished = "2026-03-14 21:00\n10\n10\n\n\ny\nn\n\n\n"
+    finished = "2026-03-14 21:00\n10\n10\n\n\ny\nn\n\n\n\n"
     result = run("log", "session", "-i", input=finished)
     assert result.exit_code == 0, result.stderr
     assert "Why you stopped" not in result.stderr
-    stopped = "2026-03-14 22:00\n10\n4\n\n\nn\ny\nnumbness\n\n\n"
+    stopped = "2026-03-14 22:00\n10\n4\n\n\nn\ny\nnumbness\n\n\n\n"
     result = run("log", "session", "-i", input=stopped)
     assert "Why you stopped" in result.stderr
     session = json.loads(run("diary", "--json").stdout)["sessions"][0]

@@ -461,7 +461,7 @@ def test_at_a_terminal_a_session_against_do_not_use_asks_how_they_feel(
     run: Run, tmp_path: Path
 ) -> None:
     emergency(run, tmp_path)
-    answers = "\n10\n10\n\n\nn\nn\n\n\n"
+    answers = "\n10\n10\n\n\nn\nn\n\n\n\n"
     result = run("log", "session", "-i", input="worse\n" + answers)
     assert result.exit_code == 0, result.stderr
     assert "How do you feel now?" in result.stderr

@@ -68,7 +68,7 @@ def test_an_episode_row_joins_lists_and_leaves_other_cells_empty() -> None:
     text = dump_csv({"episode": [episode]})
     expected = (
         "episode,,2026-03-14T08:00:00Z,,,,,,,,,,7,lower_left;hip_right,lifting,"
-        ',,,,,,,,,,"tight, ""sharp""\nthen eased",7b0f3c1e-0000-4000-8000-000000000007,'
+        ',,,,,,,,,,,"tight, ""sharp""\nthen eased",7b0f3c1e-0000-4000-8000-000000000007,'
         "2026-03-14T21:00:00Z,2026-03-14T21:00:00Z,false\n"
     )
     assert text == HEADER + expected

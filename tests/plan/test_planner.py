@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acumat.diary.vocabulary import SKIN_REACTIONS, STOP_REASONS
+from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
 from acumat.plan import PastSession, Plan, load_rules, plan
 from acumat.safety.permission import MatPermission
 
@@ -154,6 +154,30 @@ def test_skin_damage_pauses_the_plan_until_it_has_healed() -> None:
     assert healed_before.sessions == ()  # healed from an earlier reaction, not this one
 
 
+@pytest.mark.parametrize(
+    ("effect", "minutes", "words"),
+    [
+        ("dizzy_getting_up", 10, "afterwards: dizzy or light-headed on getting up"),
+        ("more_pain_later", 10, "afterwards: more back pain later on"),
+        ("itching", 15, "afterwards: itching where the mat touched"),
+    ],
+)
+def test_after_effects_step_back_or_hold(effect: str, minutes: int, words: str) -> None:
+    session = PastSession(day(1), 15, 15, 5, 4, effects=(effect,))
+    got_minutes, _, reason = first(plan(OK, "ok", [went_well(2, 10), session], TODAY))
+    assert got_minutes == minutes
+    assert words in reason
+
+
+def test_signs_of_a_skin_infection_pause_the_plan_until_healed() -> None:
+    infected = PastSession(day(2), 15, 15, 5, 4, effects=("infection_signs",))
+    paused = plan(OK, "ok", [infected], TODAY)
+    assert paused.sessions == ()
+    assert "skin spreading red, warm, swollen or with pus" in paused.status
+    restarted = plan(OK, "ok", [infected], TODAY, skin_healed_on=day(0))
+    assert first(restarted)[:2] == (5, True)
+
+
 def test_faded_redness_does_not_pause_the_plan() -> None:
     reddened = PastSession(day(1), 10, 10, 4, 3, skin_reaction="redness")
     assert first(plan(OK, "ok", [reddened], TODAY))[0] == 15
@@ -194,6 +218,7 @@ sessions = st.builds(
     stopped_early=st.booleans(),
     stop_reason=st.none() | st.sampled_from(list(STOP_REASONS)),
     skin_reaction=st.sampled_from(list(SKIN_REACTIONS)),
+    effects=st.lists(st.sampled_from(list(AFTER_EFFECTS)), unique=True).map(tuple),
 )
 permissions = st.sampled_from(list(MatPermission))
 

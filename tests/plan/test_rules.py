@@ -35,6 +35,8 @@ def test_the_shipped_rules_load_and_cite_known_sources() -> None:
         ),
         ('sources = ["S20", "S32"]', 'sources = ["S999"]', "unknown or missing sources"),
         ('id = "PLAN-GROW"\n', "", "has no id"),
+        ('effects = ["infection_signs"]', "effects = []", "must pause the plan"),
+        ('effects = ["itching"]', 'effects = ["sneezing"]', "not one the diary knows"),
     ],
 )
 def test_a_rule_file_that_breaks_a_promise_is_refused(old: str, new: str, problem: str) -> None:

@@ -129,3 +129,18 @@ def test_a_session_started_by_mistake_can_be_forgotten(
 
 def test_ending_with_nothing_under_way_goes_back_to_today(client: TestClient) -> None:
     assert client.post("/session/end", data={"ended": "finished"}).headers["location"] == "/"
+
+
+@pytest.mark.usefixtures("planned")
+def test_after_effects_chosen_at_the_end_are_stored_shown_and_shape_the_plan(
+    client: TestClient, db: Database, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.post("/session/start", data={"pain_before": "5"})
+    _later(monkeypatch, 5)
+    form = {"ended": "finished", "pain_after": "4", "effects": ["dizzy_getting_up"]}
+    client.post("/session/end", data=form)
+    (stored,) = diary.list_diary(db, actor, TODAY, TODAY).sessions
+    assert stored.effects == ["dizzy_getting_up"]
+    assert "afterwards: dizzy or light-headed on getting up" in client.get("/diary").text
+    plan_page = client.get("/plan").text
+    assert "5 minutes, the same as last time: afterwards: dizzy or light-headed" in plan_page

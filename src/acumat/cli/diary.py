@@ -11,6 +11,7 @@ from acumat.cli.options import Whole, option
 from acumat.cli.output import safe_text
 from acumat.cli.state import open_diary
 from acumat.diary.vocabulary import (
+    AFTER_EFFECTS,
     BACK_LOCATIONS,
     CARE_KINDS,
     SKIN_REACTIONS,
@@ -166,7 +167,7 @@ def sessions(page: DiaryPage, zone: tzinfo) -> Table | None:
     if not page.sessions:
         return None
     grid = table(
-        "Mat sessions", "id", "start", "min", "planned", "pain", "fabric", "stopped", "skin"
+        "Mat sessions", "id", "start", "min", "planned", "pain", "fabric", "stopped", "afterwards"
     )
     for s in page.sessions:
         grid.add_row(
@@ -177,7 +178,14 @@ def sessions(page: DiaryPage, zone: tzinfo) -> Table | None:
             pain_change(s.pain_before, s.pain_after),
             "yes" if s.fabric_layer else "no",
             labels([s.stop_reason] if s.stop_reason else [], STOP_REASONS),
-            "" if s.skin_reaction == "none" else labels([s.skin_reaction], SKIN_REACTIONS),
+            "; ".join(
+                part
+                for part in (
+                    "" if s.skin_reaction == "none" else labels([s.skin_reaction], SKIN_REACTIONS),
+                    labels(s.effects, AFTER_EFFECTS),
+                )
+                if part
+            ),
         )
     return grid
 

@@ -269,6 +269,16 @@ FIELDS: dict[str, dict[str, dict[str, Any]]] = {
             "unit": None,
             "example": None,
         },
+        "effects": {
+            "label": "Anything else afterwards",
+            "help": "Anything the session left you with; pick any.",
+            "kind": "words",
+            "minimum": None,
+            "maximum": None,
+            "above_minimum": False,
+            "unit": None,
+            "example": None,
+        },
         "note": {
             "label": "Note",
             "help": "Anything else worth remembering about it.",

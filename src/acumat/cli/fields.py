@@ -18,6 +18,7 @@ import typer
 from acumat.cli import options as kinds
 from acumat.cli.field_table import FIELDS
 from acumat.diary.vocabulary import (
+    AFTER_EFFECTS,
     BACK_LOCATIONS,
     CARE_KINDS,
     SKIN_REACTIONS,
@@ -31,6 +32,7 @@ VOCABULARIES: dict[str, Mapping[str, str]] = {
     "stop_reason": STOP_REASONS,
     "skin_reaction": SKIN_REACTIONS,
     "kind": CARE_KINDS,
+    "effects": AFTER_EFFECTS,
 }
 """The words a choice field takes, by field name (the schemas list the same codes)."""
 

@@ -274,6 +274,7 @@ class _Story:
                 stopped_early=session.stopped_early,
                 stop_reason=session.stop_reason,
                 skin_reaction=session.skin_reaction,
+                effects=tuple(session.effects),
             )
         )
         self._add("session", session, start + timedelta(minutes=session.actual_minutes + 2))

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from acumat.diary.vocabulary import (
+    AFTER_EFFECTS,
     BACK_LOCATIONS,
     CARE_KINDS,
     SKIN_REACTIONS,
@@ -99,6 +100,11 @@ Locations = Annotated[
 ]
 Triggers = Annotated[
     list[Annotated[str, _enum(TRIGGERS)]], Field(max_length=len(TRIGGERS)), _unique_words(TRIGGERS)
+]
+AfterEffects = Annotated[
+    list[Annotated[str, _enum(AFTER_EFFECTS)]],
+    Field(max_length=len(AFTER_EFFECTS)),
+    _unique_words(AFTER_EFFECTS),
 ]
 
 
@@ -253,6 +259,10 @@ class MatSessionIn(_Strict):
     skin_reaction: Annotated[
         SkinReaction, about("Skin afterwards", "How your skin looked after the session.")
     ] = "none"
+    effects: Annotated[
+        AfterEffects,
+        about("Anything else afterwards", "Anything the session left you with; pick any."),
+    ] = Field(default_factory=list)
     note: Annotated[Note, about("Note", "Anything else worth remembering about it.")] = ""
 
     @field_validator("stop_reason")

@@ -55,3 +55,12 @@ SKIN_REACTIONS: dict[str, str] = {
     "broken_skin": "Broken skin",
     "rash": "Itchy rash",
 }
+
+AFTER_EFFECTS: dict[str, str] = {
+    "dizzy_getting_up": "Dizzy or light-headed on getting up",
+    "more_pain_later": "More back pain later on",
+    "itching": "Itching where the mat touched",
+    "infection_signs": "Skin spreading red, warm, swollen or with pus",
+}
+"""What a session left behind besides the skin's look (issue 15 item 7): the plan steps back
+after the first two, and the last is a safety question (SKIN-05)."""

@@ -12,7 +12,7 @@ Columns, in this order (a cell that does not apply to a row's kind stays empty):
     hours_sitting, took_pain_relief                       check-in fields
     peak_intensity, locations, triggers                   episode fields
     planned_minutes, actual_minutes, pain_before, pain_after, fabric_layer,
-    stopped_early, stop_reason, skin_reaction             mat-session fields
+    stopped_early, stop_reason, skin_reaction, effects    mat-session fields
     care_kind        care: heat | cold | stretching | walking | other (the entry's ``kind``)
     minutes          care: minutes spent
     note             free text, any characters (quoted as CSV needs; see formulas below)
@@ -20,7 +20,7 @@ Columns, in this order (a cell that does not apply to a row's kind stays empty):
     created_at, updated_at   ISO-8601 instants in UTC ending in Z
     is_demo          true | false
 
-Lists (``locations``, ``triggers``) are joined with ``;``; booleans are ``true`` or
+Lists (``locations``, ``triggers``, ``effects``) are joined with ``;``; booleans are ``true`` or
 ``false``; an empty cell means null (or the field's default: an empty note or list).
 Rows are ordered check-ins, episodes, sessions, care, each sorted as in the JSON export;
 lines end with ``\\n``. When reading, "row N" is the line of the sheet as a spreadsheet
@@ -79,6 +79,7 @@ COLUMNS = (
     "stopped_early",
     "stop_reason",
     "skin_reaction",
+    "effects",
     "care_kind",
     "minutes",
     "note",
@@ -87,7 +88,7 @@ COLUMNS = (
     "updated_at",
     "is_demo",
 )
-LIST_COLUMNS = frozenset({"locations", "triggers"})
+LIST_COLUMNS = frozenset({"locations", "triggers", "effects"})
 TEXT_COLUMNS = frozenset({"note"})
 CARE_KIND_COLUMN = "care_kind"  # ``kind`` already names the entry kind
 FORMULA = re.compile(r"'*[=+\-@\t\r]")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from acumat.diary.vocabulary import SKIN_REACTIONS, STOP_REASONS
+from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
 from acumat.plan.rules import PlanRules, load_rules
 from acumat.safety.permission import MatPermission
 
@@ -46,6 +46,20 @@ class PastSession:
     stopped_early: bool = False
     stop_reason: str | None = None
     skin_reaction: str = "none"
+    effects: tuple[str, ...] = ()
+
+    def pauses(self, rules: PlanRules) -> bool:
+        """Whether this session left skin that must heal before the mat is used again."""
+        return self.skin_reaction in rules.pausing_reactions or bool(
+            set(self.effects) & rules.pausing_effects
+        )
+
+    def what_paused(self, rules: PlanRules) -> str:
+        """What the skin showed, in words, for the pause's status."""
+        if self.skin_reaction in rules.pausing_reactions:
+            return SKIN_REACTIONS[self.skin_reaction].lower()
+        effect = next(e for e in self.effects if e in rules.pausing_effects)
+        return AFTER_EFFECTS[effect][:1].lower() + AFTER_EFFECTS[effect][1:]
 
 
 @dataclass(frozen=True)
@@ -149,10 +163,10 @@ def _skin_pause(
 ) -> str | None:
     """The pause status while the latest skin damage has not been recorded as healed."""
     for session in reversed(ordered):
-        if session.skin_reaction in rules.pausing_reactions:
+        if session.pauses(rules):
             if healed_on is not None and healed_on >= session.day:
                 return None
-            what = SKIN_REACTIONS[session.skin_reaction].lower()
+            what = session.what_paused(rules)
             return rules["skin_pause"].say("status", day=_day(session.day), what=what)
     return None
 
@@ -170,7 +184,7 @@ def _since_restart(ordered: Sequence[PastSession], today: date, rules: PlanRules
     """Only the sessions since the last restart: skin that has healed, or a long gap."""
     run, start, gap_days = list(ordered), "first", 0
     for index, session in enumerate(ordered):
-        if session.skin_reaction in rules.pausing_reactions:  # healed: else the plan is paused
+        if session.pauses(rules):  # healed: else the plan is paused
             run, start = list(ordered[index + 1 :]), "skin_pause"
     gaps = [(run[i].day - run[i - 1].day).days for i in range(1, len(run))]
     cuts = [i + 1 for i, gap in enumerate(gaps) if gap >= rules.long_gap_days]
@@ -208,10 +222,16 @@ def judge(session: PastSession, rules: PlanRules) -> tuple[str, str]:
     before, after = session.pain_before, session.pain_after
     if before is not None and after is not None and after > before:
         return BACK, f"your pain was worse afterwards ({before} before, {after} after)"
+    backward = [e for e in session.effects if e in rules.step_back_effects]
+    if backward:
+        return BACK, f"afterwards: {AFTER_EFFECTS[backward[0]].lower()}"
     if session.stopped_early:
         return HOLD, "your last session was interrupted"
     if session.skin_reaction not in ("none", "redness"):
         return BACK, "your skin reacted"
+    holding = [e for e in session.effects if e in rules.holding_effects]
+    if holding:
+        return HOLD, f"afterwards: {AFTER_EFFECTS[holding[0]].lower()}"
     if before is None or after is None:
         return HOLD, "your pain before and after it was not recorded"
     return GROW, "it went well"
@@ -233,7 +253,9 @@ def _after(
         return _with_fabric(level, minutes, streak, session.fabric_layer, reason, section, rules)
     if verdict == BACK:
         minutes = min(limit, max(rules.first_minutes, aimed - step))
-        reason = rules["step_back"].say(minutes=minutes, what=what)
+        # Already as short as a plan goes: not longer, but not "shorter" either.
+        section = "step_back" if minutes < aimed else "hold"
+        reason = rules[section].say(minutes=minutes, what=what)
         return _Level(minutes, True, 0, reason, (*level.rules, rules["step_back"].id))
     minutes = min(limit, max(rules.first_minutes, aimed))
     reason = rules["hold"].say(minutes=minutes, what=what)

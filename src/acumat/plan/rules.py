@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from acumat.diary.vocabulary import SKIN_REACTIONS, STOP_REASONS
+from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
 
 LONGEST_FIRST = 10  # SES-01 / SEED-04: first sessions of 5-10 minutes
 LARGEST_STEP = 5  # SES-02
@@ -102,6 +102,18 @@ class PlanRules:
     def neutral_stops(self) -> frozenset[str]:
         return frozenset(self["hold"].values["neutral_stop_reasons"])
 
+    @property
+    def pausing_effects(self) -> frozenset[str]:
+        return frozenset(self["skin_pause"].values["effects"])
+
+    @property
+    def step_back_effects(self) -> frozenset[str]:
+        return frozenset(self["step_back"].values["effects"])
+
+    @property
+    def holding_effects(self) -> frozenset[str]:
+        return frozenset(self["hold"].values["effects"])
+
 
 WORD_KEYS = ("reason", "status", "restart")
 
@@ -135,6 +147,11 @@ def _limit_problems(rules: PlanRules) -> list[str]:
         problems.append("only skin damage may pause the plan (SKIN-04), never none or redness")
     if not rules.neutral_stops <= STOP_REASONS.keys() - {"sharp_pain", "more_pain"}:
         problems.append("a stop for pain is never neutral (SES-06)")
+    effects = [rules.pausing_effects, rules.step_back_effects, rules.holding_effects]
+    if not set().union(*effects) <= AFTER_EFFECTS.keys():
+        problems.append("an after-effect is not one the diary knows")
+    if "infection_signs" not in rules.pausing_effects:
+        problems.append("signs of a skin infection must pause the plan (SKIN-05)")
     return problems
 
 

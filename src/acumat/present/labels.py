@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from acumat.diary.vocabulary import (
+    AFTER_EFFECTS,
     BACK_LOCATIONS,
     CARE_KINDS,
     SKIN_REACTIONS,
@@ -23,6 +24,7 @@ VOCABULARIES: dict[str, Mapping[str, str]] = {
     "care_kinds": CARE_KINDS,
     "stop_reasons": STOP_REASONS,
     "skin_reactions": SKIN_REACTIONS,
+    "after_effects": AFTER_EFFECTS,
 }
 """Every fixed vocabulary of the diary by name (the API's ``/vocabulary`` uses the same)."""
 

@@ -192,6 +192,7 @@ def add_entry(db: Database, actor: Actor, kind: str, raw: dict[str, Any] | BaseM
     data = parse(schema_in, raw, actor.context())
     with db.transaction() as session:
         row = DiaryRepo(session, actor.user_id).add(model, data.model_dump())
+        _safety_after(session, actor, kind, row)
         return schema_out.model_validate(row)
 
 
@@ -204,6 +205,7 @@ def update_entry(
     with db.transaction() as session:
         repo = DiaryRepo(session, actor.user_id)
         row = repo.update(repo.get(model, entry_id), data.model_dump())
+        _safety_after(session, actor, kind, row)
         return schema_out.model_validate(row)
 
 
@@ -222,7 +224,9 @@ def patch_entry(
         repo = DiaryRepo(session, actor.user_id)
         row = repo.get(model, entry_id, for_update=True)
         data = _merged(schema_in, schema_out.model_validate(row), given, actor)
-        return schema_out.model_validate(repo.update(row, data.model_dump()))
+        updated = repo.update(row, data.model_dump())
+        _safety_after(session, actor, kind, updated)
+        return schema_out.model_validate(updated)
 
 
 def _changes(schema: type[BaseModel], changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -258,6 +262,15 @@ def _merged(schema: type[Any], stored: BaseModel, changes: Mapping[str, Any], ac
     """The stored entry with ``changes`` laid over it, validated as a whole."""
     current = stored.model_dump(include=set(schema.model_fields))
     return parse(schema, {**current, **changes}, actor.context())
+
+
+def _safety_after(session: Session, actor: Actor, kind: str, row: Any) -> None:
+    """A mat session reporting signs of a skin infection is judged by the safety rules in
+    the same transaction (:mod:`acumat.services.aftercare`)."""
+    if kind == "session":
+        from acumat.services.aftercare import after_session_in
+
+        after_session_in(session, actor, row.effects or ())
 
 
 def get_entry(db: Database, actor: Actor, kind: str, entry_id: int) -> Any:

@@ -20,6 +20,7 @@ from acumat.errors import AcumatError, Conflict, InvalidInput, NotFound
 from acumat.plan import Plan, PlannedSession
 from acumat.plan.guided import GuidedSession, afterwards
 from acumat.services import diary
+from acumat.services.aftercare import after_session_in
 from acumat.services.plan import current_plan
 from acumat.store.engine import Database
 from acumat.store.models import MatSession
@@ -186,6 +187,7 @@ def end_under_way(
     ended: str,
     pain_after: object = None,
     skin_reaction: object = None,
+    effects: list[str] | None = None,
 ) -> MatSessionOut:
     """End the session under way now: it ran its time (``ended`` is ``finished`` and the time
     is up), or it was stopped for ``ended`` (a stop reason) with the minutes done so far.
@@ -201,13 +203,11 @@ def end_under_way(
         guided = GuidedSession(row.started_at, row.minutes, row.fabric_layer, row.pain_before)
         seconds = (actor.now() - row.started_at).total_seconds()
         entry = _ended_entry(guided, ended, seconds)
-        entry |= {
-            k: v
-            for k, v in (("pain_after", pain_after), ("skin_reaction", skin_reaction))
-            if v not in (None, "")
-        }
+        given = (("pain_after", pain_after), ("skin_reaction", skin_reaction), ("effects", effects))
+        entry |= {k: v for k, v in given if v not in (None, "", [])}
         data = parse(MatSessionIn, entry, actor.context())
         stored = DiaryRepo(session, actor.user_id).add(MatSession, data.model_dump())
+        after_session_in(session, actor, stored.effects or ())
         under.end(row)
         return MatSessionOut.model_validate(stored)
 

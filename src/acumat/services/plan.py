@@ -50,6 +50,7 @@ def _past(row: MatSession, actor: Actor) -> PastSession:
         stopped_early=row.stopped_early,
         stop_reason=row.stop_reason,
         skin_reaction=row.skin_reaction,
+        effects=tuple(row.effects or ()),
     )
 
 

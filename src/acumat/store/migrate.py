@@ -24,6 +24,7 @@ REVISIONS = (
     "0004",
     "0005",
     "0006",
+    "0007",
 )  # oldest first; a test checks them against Alembic
 HEAD = REVISIONS[-1]
 

@@ -165,6 +165,7 @@ class MatSession(_Entry, Base):
     stopped_early: Mapped[bool] = mapped_column(Boolean, default=False)
     stop_reason: Mapped[str | None] = mapped_column(String(32))
     skin_reaction: Mapped[str] = mapped_column(String(32), default="none")
+    effects: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class CareActivity(_Entry, Base):

@@ -25,7 +25,7 @@ from acumat.present.messages import for_person, on_screen
 FormValues = dict[str, str | list[str]]
 
 CHECKBOXES = frozenset({"fabric_layer"})
-LISTS = frozenset({"locations", "triggers"})
+LISTS = frozenset({"locations", "triggers", "effects"})
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
 
 ENDED = "ended"

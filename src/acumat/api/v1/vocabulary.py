@@ -26,6 +26,7 @@ class VocabularyOut(BaseModel):
     care_kinds: list[Word]
     stop_reasons: list[Word]
     skin_reactions: list[Word]
+    after_effects: list[Word]
 
 
 def _words(labels: dict[str, str]) -> list[Word]:
@@ -41,4 +42,5 @@ def get_vocabulary() -> VocabularyOut:
         care_kinds=_words(vocabulary.CARE_KINDS),
         stop_reasons=_words(vocabulary.STOP_REASONS),
         skin_reactions=_words(vocabulary.SKIN_REACTIONS),
+        after_effects=_words(vocabulary.AFTER_EFFECTS),
     )

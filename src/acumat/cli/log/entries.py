@@ -96,6 +96,7 @@ def session(
     ] = None,
     stop_reason: Annotated[str | None, session_field("stop_reason", "--stop-reason")] = None,
     skin: Annotated[str | None, session_field("skin_reaction", "--skin", "--skin-reaction")] = None,
+    effect: Annotated[list[str] | None, session_field("effects", "--effect", "--effects")] = None,
     note: Annotated[str | None, session_field("note", "--note")] = None,
     edit: Edit = None,
     interactive: Interactive = False,
@@ -121,6 +122,7 @@ def session(
         stopped_early=stopped_early,
         stop_reason=stop_reason,
         skin_reaction=skin,
+        effects=codes(effect),
         note=note,
     )
     save_timed(ctx, "session", raw, edit=edit, interactive=interactive, as_json=as_json)

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from acumat.actor import Actor
 from acumat.diary.schemas import MatSessionIn
-from acumat.diary.vocabulary import SKIN_REACTIONS, STOP_REASONS
+from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
 from acumat.errors import InvalidInput, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
@@ -55,6 +55,7 @@ def _page(
         "values": values or {},
         "stop_reasons": STOP_REASONS,
         "skin_reactions": SKIN_REACTIONS,
+        "after_effects": AFTER_EFFECTS,
         "nav": "today",
     }
     if running is not None:
@@ -103,7 +104,12 @@ async def end_session(request: Request, db: DbDep, actor: ActorDep) -> Response:
     ended = str(form.get("ended") or "")
     try:
         stored = guided.end_under_way(
-            db, actor, ended, form.get("pain_after") or None, form.get("skin_reaction") or None
+            db,
+            actor,
+            ended,
+            form.get("pain_after") or None,
+            form.get("skin_reaction") or None,
+            [str(e) for e in form.getlist("effects")],
         )
     except InvalidInput as exc:
         values = {k: str(v) for k, v in form.items()}
