@@ -43,13 +43,17 @@ class StartBody(BaseModel):
 
 
 class EndBody(BaseModel):
-    """``ended``: ``finished``, or the stop reason; the pain after and the skin if known."""
+    """``ended``: ``finished``, or the stop reason; the pain after, the skin and anything
+    else the session left behind (``effects``), if known."""
 
     model_config = ConfigDict(extra="forbid")
 
     ended: Annotated[str, Field(max_length=32)]
     pain_after: int | str | None = None
     skin_reaction: Annotated[str, Field(max_length=32)] | None = None
+    effects: Annotated[list[Annotated[str, Field(max_length=32)]], Field(max_length=8)] | None = (
+        None
+    )
 
 
 def _out(session: GuidedSession, now: datetime) -> UnderWayOut:
@@ -95,4 +99,6 @@ def start(body: StartBody, db: DbDep, actor: ActorDep) -> UnderWayOut:
 )
 def end(body: EndBody, db: DbDep, actor: ActorDep) -> MatSessionOut:
     """Store the session with how it ended; 404 when none is under way."""
-    return guided.end_under_way(db, actor, body.ended, body.pain_after, body.skin_reaction)
+    return guided.end_under_way(
+        db, actor, body.ended, body.pain_after, body.skin_reaction, body.effects
+    )
