@@ -98,11 +98,13 @@ def test_a_week_logged_in_the_browser_shows_in_the_diary_the_chart_and_a_csv_exp
         _log_session_with_keyboard(phone, server, started, 10)
 
     phone.goto(server + "/diary")
-    lists = phone.locator("section.entries")
-    _expect()(lists.nth(0).locator("li.entry")).to_have_count(7)
-    _expect()(lists.nth(1).locator("li.entry")).to_have_count(2)
-    _expect()(lists.nth(2).locator("li.entry")).to_have_count(3)
-    _expect()(lists.nth(2).locator("li.entry").first).to_contain_text("pain 5 → 3")
+    days = phone.locator("ol.timeline > li.day-card")
+    _expect()(days).to_have_count(7)  # one card per day of the week, newest first
+    entries = phone.locator("li.entry")
+    _expect()(entries.filter(has_text="Check-in")).to_have_count(7)
+    _expect()(entries.filter(has_text="Worst pain")).to_have_count(2)
+    _expect()(entries.filter(has_text="on the mat")).to_have_count(3)
+    _expect()(entries.filter(has_text="on the mat").first).to_contain_text("pain 5 → 3")
     chart = phone.locator("figure.trend svg")
     _expect()(chart.locator("circle.dot")).to_have_count(7)
     _expect()(chart).to_have_attribute("aria-label", "Pain, last 30 days. " + _summary(today))
@@ -145,7 +147,8 @@ def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
     _expect()(phone.locator("#checkin-pain")).to_have_attribute("aria-invalid", "true")
     _expect()(phone.get_by_label("Back pain today")).to_have_value("11")
     phone.goto(server + "/diary")
-    _expect()(phone.locator("section.entries").nth(0).locator("li.entry")).to_have_count(0)
+    _expect()(phone.locator("li.entry")).to_have_count(0)
+    _expect()(phone.get_by_text("Nothing logged in these")).to_be_visible()
 
 
 def _refusal_of_pain_eleven() -> str:
