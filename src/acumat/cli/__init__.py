@@ -54,7 +54,19 @@ def root(
 
 
 def _register() -> None:
-    from acumat.cli import check, db, diary, log, plan, serve, session, settings, spasm, transfer
+    from acumat.cli import (
+        care,
+        check,
+        db,
+        diary,
+        log,
+        plan,
+        serve,
+        session,
+        settings,
+        spasm,
+        transfer,
+    )
 
     app.add_typer(check.app, name="check")
     app.add_typer(log.app, name="log")
@@ -62,6 +74,7 @@ def _register() -> None:
     plan.register(app)
     session.register(app)
     spasm.register(app)
+    care.register(app)
     diary.register(app)
     serve.register(app)
     settings.register(app)

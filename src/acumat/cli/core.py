@@ -27,6 +27,7 @@ NEWCOMER_ORDER = (
     "plan",
     "session",
     "spasm",
+    "care",
     "log",
     "diary",
     "settings",

@@ -1,5 +1,6 @@
-"""The clock of ``acumat session``: a live progress bar, the halfway note, and the ways a
-session stops early (``s`` and Enter, Ctrl+C, a closed terminal).
+"""The clock of ``acumat session`` and ``acumat care``: a live progress bar, the cues said
+as their time comes (the mat's halfway note, each stretching move), and the ways a timer
+stops early (``s`` and Enter, Ctrl+C, a closed terminal).
 
 The bar is redrawn by the loop itself (no drawing thread), so a terminal that closes
 mid-session cannot leave a thread writing to it. The arithmetic is
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
@@ -29,6 +30,14 @@ HOW_TO_STOP = "To stop early: type s and press Enter, or press Ctrl+C."
 STOP_WORDS = frozenset({"s", "stop"})
 TICK = 0.25  # seconds between redraws of the bar and looks for a typed line
 FINISHED, STOPPED, CTRL_C, CLOSED = "finished", "stopped", "ctrl_c", "closed"
+ON_THE_MAT = "On the mat"
+BEFORE_START = -1.0
+"""The ``since`` of a timer's first look for cues: before its start, so a cue at 0 seconds
+is said at once."""
+
+Cues = Callable[[float, float], Sequence[str]]
+"""What to say between two moments of a timer (``since`` and ``now``, seconds since its
+start): each cue whose moment falls after ``since`` and by ``now``."""
 
 
 class TerminalClosed(Exception):
@@ -81,15 +90,34 @@ class Ended:
 
 
 def run_timer(minutes: float, line: Line, out: Console, steps: SessionSteps) -> Ended:
-    """Time ``minutes`` with a progress bar until it is up or the person stops."""
+    """Time ``minutes`` on the mat with a progress bar and the halfway note, until it is up
+    or the person stops."""
+    from acumat.plan.guided import Timing
+
+    return run_clock(minutes, line, out, halfway_note(Timing(minutes), steps), ON_THE_MAT)
+
+
+def halfway_note(timing: Timing, steps: SessionSteps) -> Cues:
+    """The mat session's one cue: the halfway note, once half the time has passed."""
+    from acumat.plan.guided import HALFWAY
+
+    def due(since: float, now: float) -> list[str]:
+        return [steps.at("halfway").say(CHECK)] if HALFWAY in timing.cues(since, now) else []
+
+    return due
+
+
+def run_clock(minutes: float, line: Line, out: Console, cues: Cues, label: str) -> Ended:
+    """Time ``minutes`` with a progress bar named ``label``, saying ``cues`` as they fall
+    due, until the time is up or the person stops."""
     import time
 
     from acumat.plan.guided import Timing
 
     timing, start = Timing(minutes), time.monotonic()
     try:
-        with live_bar(out, timing.total) as bar:
-            return tick_until_done(timing, start, line, bar, steps)
+        with live_bar(out, timing.total, label) as bar:
+            return tick_until_done(timing, start, line, bar, cues)
     except KeyboardInterrupt:
         return Ended(CTRL_C, time.monotonic() - start)
     except (TerminalClosed, OSError):
@@ -107,12 +135,12 @@ class Bar:
 
 
 @contextmanager
-def live_bar(out: Console, total: float) -> Iterator[Bar]:
+def live_bar(out: Console, total: float, label: str = ON_THE_MAT) -> Iterator[Bar]:
     """A progress bar with the time left, redrawn by the caller (no drawing thread)."""
     from rich.progress import BarColumn, Progress, TextColumn
 
     progress = Progress(
-        TextColumn("On the mat"),
+        TextColumn(label, markup=False),
         BarColumn(),
         TextColumn("{task.fields[left]} left"),
         console=out,
@@ -122,23 +150,19 @@ def live_bar(out: Console, total: float) -> Iterator[Bar]:
         yield Bar(progress, progress.add_task("mat", total=total, left=clock_face(total)))
 
 
-def tick_until_done(
-    timing: Timing, start: float, line: Line, bar: Bar, steps: SessionSteps
-) -> Ended:
-    """Redraw the bar, give the halfway note, and watch for a stop, until time is up.
+def tick_until_done(timing: Timing, start: float, line: Line, bar: Bar, cues: Cues) -> Ended:
+    """Redraw the bar, say each cue as it falls due, and watch for a stop, until time is up.
 
     A line ``s`` (or ``stop``) stops; so does the end of input (Ctrl+D), which an empty
     line (Enter alone) is not.
     """
     import time
 
-    from acumat.plan.guided import HALFWAY
-
-    progress, last = bar.progress, 0.0
+    progress, last = bar.progress, BEFORE_START
     while True:
         now = time.monotonic() - start
-        if HALFWAY in timing.cues(last, now):
-            progress.console.print(steps.at("halfway").say(CHECK))
+        for cue in cues(last, now):
+            progress.console.print(cue)
         last = now
         left = clock_face(timing.left(now))
         progress.update(bar.task, completed=timing.elapsed(now), left=left, refresh=True)
