@@ -93,6 +93,7 @@ def test_one_session_stops_early_with_a_reason_and_the_plan_steps_back(
     assert session.stop_reason is not None
     assert (following.planned_minutes or 0) < (session.planned_minutes or 0)
     assert [s.skin_reaction for s in sessions].count("redness") == 1
+    assert sorted(e for s in sessions for e in s.effects) == ["dizzy_getting_up", "itching"]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 2026])

@@ -7,7 +7,8 @@ stress, long sitting and spasm episodes; sleep is worse on painful days. Each ma
 is the one the mat planner (:mod:`acumat.plan`) plans from the sessions before it — short
 and on a fabric layer at first, longer after sessions that went well, up to the cap — and
 the person mostly does what was planned; one session is stopped early (so the plan steps
-back), one leaves redness that fades, and a few end a little short. The story agrees with
+back), one leaves redness that fades, one itching and one dizziness on getting up (so the
+plan holds and then steps back), and a few end a little short. The story agrees with
 itself: today's check-in
 counts the spasm that is still going on, an episode's note tells of its first trigger,
 and minutes are whole or, for a mat session cut a little short, half. Every entry passes
@@ -28,7 +29,10 @@ from acumat.safety.permission import MatPermission
 
 DEMO_DAYS = 70
 DEFAULT_SEED = 2026
-REDNESS_SESSION = 1  # 0-based index of the session that leaves redness
+REDNESS_SESSION = 1
+AFTER_EFFECTS_OF = {6: ["itching"], 17: ["dizzy_getting_up"]}
+"""0-based indexes of sessions that left something behind, and what (the plan holds, then
+steps back, for them)."""  # 0-based index of the session that leaves redness
 STOPPED_SESSION = 11  # 0-based index of the session stopped early
 
 CHECKIN_NOTES = (
@@ -290,6 +294,7 @@ class _Story:
             pain_after=_clamp(before - self.rng.choice((0, 1, 1, 2, 2, 3))),
             fabric_layer=planned.fabric_layer,
             skin_reaction="redness" if index == REDNESS_SESSION else "none",
+            effects=AFTER_EFFECTS_OF.get(index, []),
             note=note("evening session" if index else "first time on the mat, on a towel"),
         )
 
