@@ -8,14 +8,14 @@ import pytest
 
 from acumat.diary.vocabulary import CARE_KINDS
 from acumat.plan.care import CareDataError, hidden_by, load_guides, offered, parse_guides
-from acumat.plan.rules import _source_ids
+from acumat.plan.rules import source_ids
 
 TEXT = files("acumat.plan").joinpath("care.toml").read_text(encoding="utf-8")
 MOVES = {"knee-to-chest", "knee-rolls", "pelvic-tilt", "cat-cow", "childs-pose"}
 
 
 def parse(text: str, drawings: set[str] = MOVES) -> object:
-    return parse_guides(text, sources=_source_ids(), questions={"numb_skin"}, drawings=drawings)
+    return parse_guides(text, sources=set(source_ids()), questions={"numb_skin"}, drawings=drawings)
 
 
 def test_every_care_kind_but_other_has_a_guide_with_sources() -> None:

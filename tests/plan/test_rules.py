@@ -7,7 +7,7 @@ from importlib.resources import files
 import pytest
 
 from acumat.plan import PlanRulesError, load_rules, parse_rules
-from acumat.plan.rules import SECTIONS, _source_ids
+from acumat.plan.rules import SECTIONS, source_ids
 
 TEXT = files("acumat.plan").joinpath("rules.toml").read_text(encoding="utf-8")
 
@@ -17,7 +17,7 @@ def test_the_shipped_rules_load_and_cite_known_sources() -> None:
     assert (rules.first_minutes, rules.step, rules.default_cap, rules.hard_cap) == (5, 5, 30, 40)
     for section in SECTIONS:
         assert rules[section].id.startswith("PLAN-")
-        assert set(rules[section].sources) <= _source_ids()
+        assert set(rules[section].sources) <= set(source_ids())
 
 
 @pytest.mark.parametrize(
@@ -42,9 +42,9 @@ def test_the_shipped_rules_load_and_cite_known_sources() -> None:
 def test_a_rule_file_that_breaks_a_promise_is_refused(old: str, new: str, problem: str) -> None:
     assert old in TEXT
     with pytest.raises(PlanRulesError, match=problem):
-        parse_rules(TEXT.replace(old, new, 1), _source_ids())
+        parse_rules(TEXT.replace(old, new, 1), set(source_ids()))
 
 
 def test_a_file_that_is_not_toml_is_refused() -> None:
     with pytest.raises(PlanRulesError, match="cannot be read"):
-        parse_rules("version = ", _source_ids())
+        parse_rules("version = ", set(source_ids()))

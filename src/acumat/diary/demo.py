@@ -267,20 +267,7 @@ class _Story:
         else:
             session = self._full_session(start, planned, before, index)
         self.sessions_done += 1
-        self.sessions.append(
-            PastSession(
-                day=day_plan.day,
-                minutes=session.actual_minutes,
-                planned_minutes=session.planned_minutes,
-                pain_before=session.pain_before,
-                pain_after=session.pain_after,
-                fabric_layer=session.fabric_layer,
-                stopped_early=session.stopped_early,
-                stop_reason=session.stop_reason,
-                skin_reaction=session.skin_reaction,
-                effects=tuple(session.effects),
-            )
-        )
+        self.sessions.append(PastSession.of(session, day_plan.day))
         self._add("session", session, start + timedelta(minutes=session.actual_minutes + 2))
 
     def _full_session(

@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from acumat.diary.vocabulary import CARE_KINDS
+from acumat.plan.rules import source_ids
 
 DRAWINGS = "web/static/care"
 """Where each stretching move's drawing lives, as ``<move id>.svg``, inside the package."""
@@ -145,11 +146,6 @@ def _package_ids(folder: str, suffix: str) -> set[str]:
     return {p.name.removesuffix(suffix) for p in root.iterdir() if p.name.endswith(suffix)}
 
 
-def _source_ids() -> set[str]:
-    table = tomllib.loads(files("acumat.safety").joinpath("sources.toml").read_text("utf-8"))
-    return {str(source["id"]) for source in table["source"]}
-
-
 def _question_ids() -> set[str]:
     table = tomllib.loads(files("acumat.safety").joinpath("items.toml").read_text("utf-8"))
     return {str(item["id"]) for item in table["item"]}
@@ -161,7 +157,7 @@ def load_guides() -> dict[str, Guide]:
     text = files("acumat.plan").joinpath("care.toml").read_text(encoding="utf-8")
     return parse_guides(
         text,
-        sources=_source_ids(),
+        sources=set(source_ids()),
         questions=_question_ids(),
         drawings=_package_ids(DRAWINGS, ".svg"),
     )

@@ -48,6 +48,22 @@ class PastSession:
     skin_reaction: str = "none"
     effects: tuple[str, ...] = ()
 
+    @classmethod
+    def of(cls, entry: Any, day: date) -> PastSession:
+        """A session as the diary holds it (a stored row, or a ``MatSessionIn``) on ``day``."""
+        return cls(
+            day=day,
+            minutes=entry.actual_minutes,
+            planned_minutes=entry.planned_minutes,
+            pain_before=entry.pain_before,
+            pain_after=entry.pain_after,
+            fabric_layer=entry.fabric_layer,
+            stopped_early=entry.stopped_early,
+            stop_reason=entry.stop_reason,
+            skin_reaction=entry.skin_reaction,
+            effects=tuple(entry.effects or ()),
+        )
+
     def pauses(self, rules: PlanRules) -> bool:
         """Whether this session left skin that must heal before the mat is used again."""
         return self.skin_reaction in rules.pausing_reactions or bool(

@@ -174,13 +174,16 @@ def parse_rules(text: str, known_sources: set[str]) -> PlanRules:
     return rules
 
 
-def _source_ids() -> set[str]:
+@cache
+def source_ids() -> frozenset[str]:
+    """The ids of the source register (``acumat/safety/sources.toml``) that the plan's data
+    files (rules, session steps, care guides) may cite; read once per process."""
     table = tomllib.loads(files("acumat.safety").joinpath("sources.toml").read_text("utf-8"))
-    return {str(source["id"]) for source in table["source"]}
+    return frozenset(str(source["id"]) for source in table["source"])
 
 
 @cache
 def load_rules() -> PlanRules:
     """The shipped plan rules, read and checked once per process."""
     text = files("acumat.plan").joinpath("rules.toml").read_text(encoding="utf-8")
-    return parse_rules(text, _source_ids())
+    return parse_rules(text, set(source_ids()))

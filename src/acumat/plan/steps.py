@@ -16,6 +16,7 @@ from importlib.resources import files
 from typing import Any
 
 from acumat.diary.vocabulary import STOP_REASONS
+from acumat.plan.rules import source_ids
 
 PHASES = ("before", "halfway", "end", "after", "stopped")
 ONE_EACH = ("halfway", "end", "after")
@@ -127,13 +128,8 @@ def parse_steps(text: str, known_sources: set[str]) -> SessionSteps:
     return SessionSteps(version, steps)
 
 
-def _source_ids() -> set[str]:
-    table = tomllib.loads(files("acumat.safety").joinpath("sources.toml").read_text("utf-8"))
-    return {str(source["id"]) for source in table["source"]}
-
-
 @cache
 def load_steps() -> SessionSteps:
     """The shipped session steps, read and checked once per process."""
     text = files("acumat.plan").joinpath("steps.toml").read_text(encoding="utf-8")
-    return parse_steps(text, _source_ids())
+    return parse_steps(text, set(source_ids()))

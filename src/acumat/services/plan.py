@@ -40,18 +40,7 @@ def current_plan(db: Database, actor: Actor) -> Plan:
 
 
 def _past(row: MatSession, actor: Actor) -> PastSession:
-    return PastSession(
-        day=row.started_at.astimezone(actor.zone).date(),
-        minutes=row.actual_minutes,
-        planned_minutes=row.planned_minutes,
-        pain_before=row.pain_before,
-        pain_after=row.pain_after,
-        fabric_layer=row.fabric_layer,
-        stopped_early=row.stopped_early,
-        stop_reason=row.stop_reason,
-        skin_reaction=row.skin_reaction,
-        effects=tuple(row.effects or ()),
-    )
+    return PastSession.of(row, row.started_at.astimezone(actor.zone).date())
 
 
 def record_skin_healed(db: Database, actor: Actor, day: Any = None) -> Plan:
