@@ -22,7 +22,7 @@ from acumat.actor import Actor
 from acumat.config import load_settings
 from acumat.http.app import create_app
 from acumat.safety import load_ruleset, missing_items, screening_items
-from acumat.services import diary, screening
+from acumat.services import diary, guided, screening
 from acumat.services.demo import load_demo
 from acumat.services.settings import calendar_token, change_settings, new_calendar_token
 from acumat.store.engine import Database
@@ -57,6 +57,7 @@ def full_db(
     screening.record_approval(db, actor, {"clinician": "Dr Mensah", "approved_on": "2026-03-10"})
     change_settings(db, actor, {"checkin_reminder": "09:00", "movement_hours": "09:00-17:00"})
     new_calendar_token(db, actor)
+    guided.start_under_way(db, actor, 5, 0.5)  # a mat session under way in the browser
     draft = DRAFTS[request.param]
     if draft is not None:
         with db.transaction() as session:

@@ -49,4 +49,5 @@ def test_unknown_codes_are_shown_as_words_never_as_codes() -> None:
         "care_kinds",
         "stop_reasons",
         "skin_reactions",
+        "after_effects",
     }
