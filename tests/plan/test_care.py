@@ -7,8 +7,8 @@ from importlib.resources import files
 import pytest
 
 from acumat.diary.vocabulary import CARE_KINDS
+from acumat.knowledge import source_ids
 from acumat.plan.care import CareDataError, hidden_by, load_guides, offered, parse_guides
-from acumat.plan.rules import source_ids
 
 TEXT = files("acumat.plan").joinpath("care.toml").read_text(encoding="utf-8")
 MOVES = {"knee-to-chest", "knee-rolls", "pelvic-tilt", "cat-cow", "childs-pose"}

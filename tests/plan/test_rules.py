@@ -6,8 +6,9 @@ from importlib.resources import files
 
 import pytest
 
+from acumat.knowledge import source_ids
 from acumat.plan import PlanRulesError, load_rules, parse_rules
-from acumat.plan.rules import SECTIONS, source_ids
+from acumat.plan.rules import SECTIONS
 
 TEXT = files("acumat.plan").joinpath("rules.toml").read_text(encoding="utf-8")
 

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from acumat.diary.vocabulary import CARE_KINDS
-from acumat.plan.rules import source_ids
+from acumat.knowledge import source_ids
 
 DRAWINGS = "web/static/care"
 """Where each stretching move's drawing lives, as ``<move id>.svg``, inside the package."""

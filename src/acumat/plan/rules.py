@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Any
 
 from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
+from acumat.knowledge import source_ids
 
 LONGEST_FIRST = 10  # SES-01 / SEED-04: first sessions of 5-10 minutes
 LARGEST_STEP = 5  # SES-02
@@ -172,14 +173,6 @@ def parse_rules(text: str, known_sources: set[str]) -> PlanRules:
     if problems:
         raise PlanRulesError("; ".join(problems))
     return rules
-
-
-@cache
-def source_ids() -> frozenset[str]:
-    """The ids of the source register (``acumat/safety/sources.toml``) that the plan's data
-    files (rules, session steps, care guides) may cite; read once per process."""
-    table = tomllib.loads(files("acumat.safety").joinpath("sources.toml").read_text("utf-8"))
-    return frozenset(str(source["id"]) for source in table["source"])
 
 
 @cache

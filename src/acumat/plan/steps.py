@@ -16,7 +16,7 @@ from importlib.resources import files
 from typing import Any
 
 from acumat.diary.vocabulary import STOP_REASONS
-from acumat.plan.rules import source_ids
+from acumat.knowledge import source_ids
 
 PHASES = ("before", "halfway", "end", "after", "stopped")
 ONE_EACH = ("halfway", "end", "after")

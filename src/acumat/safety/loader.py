@@ -17,6 +17,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
+from acumat.knowledge import source_register
 from acumat.safety.conditions import (
     Condition,
     Facts,
@@ -118,11 +119,7 @@ def load_checklist() -> Checklist:
 
 
 def _sources() -> dict[str, Source]:
-    table = tomllib.loads((_data() / "sources.toml").read_text(encoding="utf-8"))
-    return {
-        s["id"]: Source(s["id"], s["name"], tuple(s["urls"]), s.get("note", ""))
-        for s in table["source"]
-    }
+    return dict(source_register())
 
 
 ACTION_REF = "@"

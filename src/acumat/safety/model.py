@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from acumat.knowledge.register import Source as Source
 from acumat.safety.conditions import Condition
 from acumat.safety.levels import Urgency, Verdict
 from acumat.safety.regions import localise
@@ -66,16 +67,6 @@ class Item:
             "required": self.required,
             "recheck": self.recheck,
         }
-
-
-@dataclass(frozen=True)
-class Source:
-    """An entry of the source register: ``name`` is shown to people, ``note`` never is."""
-
-    id: str
-    name: str
-    urls: tuple[str, ...]
-    note: str = ""
 
 
 @dataclass(frozen=True)
