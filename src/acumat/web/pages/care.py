@@ -3,24 +3,16 @@ timer and a way to log it as a care activity."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from acumat.http.deps import ActorDep, DbDep
-from acumat.plan.care import Guide
-from acumat.safety import load_ruleset
+from acumat.present.sources import cited
 from acumat.safety.regions import localise
 from acumat.services import care
 from acumat.web.render import render
 
 router = APIRouter()
-
-
-def _sources(guide: Guide) -> dict[str, Any]:
-    register = load_ruleset().sources
-    return {sid: register[sid] for sid in guide.all_sources if sid in register}
 
 
 @router.get("/care")
@@ -38,7 +30,7 @@ def guide_page(request: Request, guide_id: str, db: DbDep, actor: ActorDep) -> R
     context = {
         "guide": guide,
         "left_out": left_out,
-        "sources": _sources(guide),
+        "sources": cited(guide.all_sources),
         "cautions": [localise(line.text, actor.region) for line in guide.cautions],
         "nav": "care",
     }

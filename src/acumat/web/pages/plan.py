@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
-from acumat.plan.steps import Step, load_steps
-from acumat.safety import load_ruleset
+from acumat.plan.steps import load_steps
+from acumat.present.sources import cited
 from acumat.services import plan as service
 from acumat.web.render import render
 
@@ -27,16 +25,10 @@ def plan_page(request: Request, db: DbDep, actor: ActorDep) -> Response:
         "plan": plan,
         "paused": "PLAN-SKIN-PAUSE" in plan.rules,
         "steps": shown,
-        "source_ids": list(dict.fromkeys(sid for step in shown for sid in step.sources)),
-        "sources": _sources(shown),
+        "sources": cited(sid for step in shown for sid in step.sources),
         "nav": "today",
     }
     return render(request, "plan.html", context)
-
-
-def _sources(steps: list[Step]) -> dict[str, Any]:
-    register = load_ruleset().sources
-    return {sid: register[sid] for step in steps for sid in step.sources if sid in register}
 
 
 @router.post("/plan/skin-healed", dependencies=[FormGuard])

@@ -20,6 +20,7 @@ from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
 from acumat.present.fields import FieldInfo, field_info
 from acumat.present.messages import for_person, on_screen, question_field
+from acumat.present.sources import cited
 from acumat.safety import load_checklist, load_ruleset
 from acumat.safety.flow import Step, next_step
 from acumat.safety.levels import Verdict
@@ -178,8 +179,7 @@ def approval_form(
 
 def sources_for(reasons: list[Any]) -> dict[str, Any]:
     """The register entries the shown reasons cite, for names and links."""
-    register = load_ruleset().sources
-    return {sid: register[sid] for reason in reasons for sid in reason.sources}
+    return cited(sid for reason in reasons for sid in reason.sources)
 
 
 def instead_of_mat(db: Database, status: MatStatus, actor: Actor) -> Advice | None:
@@ -192,9 +192,7 @@ def instead_of_mat(db: Database, status: MatStatus, actor: Actor) -> Advice | No
 
 def advice_sources(advice: Advice | None) -> dict[str, Any]:
     """The register entries the advice's steps cite, for names and links."""
-    register = load_ruleset().sources
-    steps = advice.steps if advice else ()
-    return {sid: register[sid] for step in steps for sid in step.sources if sid in register}
+    return cited(sid for step in (advice.steps if advice else ()) for sid in step.sources)
 
 
 def _errors(problems: Sequence[Problem]) -> dict[str, str]:

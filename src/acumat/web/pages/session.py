@@ -20,10 +20,10 @@ from acumat.diary.vocabulary import AFTER_EFFECTS, SKIN_REACTIONS, STOP_REASONS
 from acumat.errors import InvalidInput, Problem
 from acumat.http.deps import ActorDep, DbDep
 from acumat.http.guard import FormGuard
-from acumat.plan.steps import Step, load_steps
+from acumat.plan.steps import load_steps
 from acumat.present.fields import field_info
 from acumat.present.messages import for_person
-from acumat.safety import load_ruleset
+from acumat.present.sources import cited
 from acumat.services import guided
 from acumat.store.engine import Database
 from acumat.web.forms import refuse_files
@@ -31,12 +31,6 @@ from acumat.web.render import render
 
 router = APIRouter()
 CHECK = "answer the safety questions again"
-
-
-def _sources(steps: list[Step]) -> tuple[list[str], dict[str, Any]]:
-    register = load_ruleset().sources
-    ids = list(dict.fromkeys(sid for step in steps for sid in step.sources))
-    return ids, {sid: register[sid] for sid in ids if sid in register}
 
 
 def _page(
@@ -72,7 +66,7 @@ def _page(
             return render(request, "session.html", {**context, "nothing": nothing.plan}, status)
         shown = [*steps.before(fabric_layer=prepared.fabric_layer), steps.at("after")]
         context |= {"prepared": prepared, "steps": [s.say(check=CHECK) for s in shown]}
-    context["source_ids"], context["sources"] = _sources(shown)
+    context["sources"] = cited(sid for step in shown for sid in step.sources)
     return render(request, "session.html", context, status)
 
 

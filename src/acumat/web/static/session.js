@@ -29,22 +29,7 @@
   }
 
   function chime() {
-    var Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context || !chimeOn.checked) { return; }
-    try {
-      var audio = new Context();
-      [0, 0.4, 0.8].forEach(function (delay) {
-        var tone = audio.createOscillator();
-        var volume = audio.createGain();
-        tone.frequency.value = 523;
-        volume.gain.setValueAtTime(0.12, audio.currentTime + delay);
-        volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + delay + 0.35);
-        tone.connect(volume);
-        volume.connect(audio.destination);
-        tone.start(audio.currentTime + delay);
-        tone.stop(audio.currentTime + delay + 0.35);
-      });
-    } catch (ignored) { /* no sound: the words on screen still say it */ }
+    if (chimeOn.checked) { window.acumatChime(3, 523); }
   }
 
   function keepAwake() {

@@ -12,25 +12,6 @@
     return Math.floor(s / 60) + ":" + pad(s % 60);
   }
 
-  function chime() {
-    var Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) { return; }
-    try {
-      var audio = new Context();
-      [0, 0.35].forEach(function (delay) {
-        var tone = audio.createOscillator();
-        var volume = audio.createGain();
-        tone.frequency.value = 660;
-        volume.gain.setValueAtTime(0.15, audio.currentTime + delay);
-        volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + delay + 0.3);
-        tone.connect(volume);
-        volume.connect(audio.destination);
-        tone.start(audio.currentTime + delay);
-        tone.stop(audio.currentTime + delay + 0.3);
-      });
-    } catch (ignored) { /* no sound: the words on screen still say it */ }
-  }
-
   function setUp(box) {
     var total = parseFloat(box.getAttribute("data-minutes")) * 60;
     var left = box.querySelector("[data-timer-left]");
@@ -56,7 +37,7 @@
       var gone = (Date.now() - began) / 1000;
       left.textContent = clock(total - gone);
       if (gone >= total) {
-        chime();
+        window.acumatChime(2, 660);
         done(total, "Time is up. Finish gently, then log it below.");
       }
     }
