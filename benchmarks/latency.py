@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 
+QUESTION = "how long should i lie on it"
+
+
 def timed(action: Callable[[], Any], runs: int) -> tuple[float, float]:
     action()
     samples = []
@@ -46,6 +49,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as home:
         os.environ["ACUMAT_HOME"] = str(Path(home))
+        os.environ["ACUMAT_CACHE_DIR"] = str(Path(home) / "cache")
         os.environ.pop("ACUMAT_DATABASE_URL", None)
         rows = measure_all(runs)
     print("| operation | runs | median ms | p95 ms |")
@@ -59,6 +63,7 @@ def measure_all(runs: int) -> list[tuple[str, tuple[float, float]]]:
 
     from acumat.config import load_settings
     from acumat.http.app import create_app
+    from acumat.learn.ask import answer
     from acumat.safety import evaluate
     from acumat.services.database import local_actor, open_database
     from acumat.services.demo import load_demo
@@ -91,6 +96,18 @@ def measure_all(runs: int) -> list[tuple[str, tuple[float, float]]]:
                     lambda: client.post("/api/v1/screenings/evaluate", json={"answers": answers}),
                     runs,
                 ),
+            ),
+            (
+                "ask: `answer()` (index in memory, no HTTP)",
+                timed(lambda: answer(QUESTION), runs),
+            ),
+            (
+                "API: `GET /api/v1/ask?q=how long should i lie on it`",
+                timed(lambda: client.get("/api/v1/ask", params={"q": QUESTION}), runs),
+            ),
+            (
+                "API: `GET /api/v1/ask?q=i cant pee` (a warning sign)",
+                timed(lambda: client.get("/api/v1/ask", params={"q": "i cant pee"}), runs),
             ),
         ]
 

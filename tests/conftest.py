@@ -8,6 +8,7 @@ skipped with a message, unless ``ACUMAT_REQUIRE_POSTGRES=1`` (CI), which turns t
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -32,6 +33,9 @@ REQUIRE_PG = os.environ.get("ACUMAT_REQUIRE_POSTGRES") == "1"
 for _variable in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_variable, None)
 os.environ["LANG"] = "C.UTF-8"
+# acumat ask keeps its index in a cache folder: each test process gets its own, never the
+# developer's (tests of the cache itself point ACUMAT_CACHE_DIR elsewhere).
+os.environ["ACUMAT_CACHE_DIR"] = tempfile.mkdtemp(prefix="acumat-cache-")
 _pg_ok: bool | None = None
 
 

@@ -45,6 +45,7 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/session-under-way", "get"),
     ("/api/v1/session-under-way", "post"),
     ("/api/v1/session-under-way/end", "post"),
+    ("/api/v1/ask", "get"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

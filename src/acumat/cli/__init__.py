@@ -59,6 +59,7 @@ def _register() -> None:
         check,
         db,
         diary,
+        learn,
         log,
         plan,
         serve,
@@ -76,6 +77,7 @@ def _register() -> None:
     spasm.register(app)
     care.register(app)
     diary.register(app)
+    learn.register(app)
     serve.register(app)
     settings.register(app)
     transfer.register(app)

@@ -30,6 +30,8 @@ NEWCOMER_ORDER = (
     "care",
     "log",
     "diary",
+    "learn",
+    "ask",
     "settings",
     "serve",
     "export",

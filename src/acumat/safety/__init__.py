@@ -2,9 +2,10 @@
 
 The public surface: :func:`triage` (the one entry point, returning :class:`TriageOut`),
 :func:`evaluate` (strict), :func:`emergency_stop`, :func:`missing_items`,
-:func:`emergency_reasons`, :func:`recheck_items`, :func:`screening_items`, :func:`load_ruleset`,
-:func:`load_checklist`, :func:`verdict_instead`, mat permission (:mod:`.permission`) and the
-result types. Pure code; the only files read are the package's own TOML data.
+:func:`emergency_reasons`, :func:`urgency_reasons`, :func:`recheck_items`,
+:func:`screening_items`, :func:`load_ruleset`, :func:`load_checklist`, :func:`verdict_instead`,
+mat permission (:mod:`.permission`) and the result types. Pure code; the only files read
+are the package's own TOML data.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from acumat.safety.engine import (
     recheck_items,
     screening_items,
     triage,
+    urgency_reasons,
     urgent_reasons,
 )
 from acumat.safety.errors import RuleDataError, ScreeningIncomplete
@@ -62,6 +64,7 @@ __all__ = [
     "recheck_items",
     "screening_items",
     "triage",
+    "urgency_reasons",
     "urgent_reasons",
     "verdict_instead",
 ]

@@ -130,11 +130,19 @@ def urgent_reasons(
     Rules only ever ask for a "yes" or a threshold, so what fires on part of the answers
     fires on all of them: a partial result can be trusted upwards, never downwards.
     """
+    return [reason.localised(region) for reason in urgency_reasons(answers, at_least)]
+
+
+def urgency_reasons(
+    answers: Mapping[str, object], at_least: Urgency = Urgency.SELF_CARE
+) -> list[ReasonOut]:
+    """Reasons at ``at_least`` or more urgent that partial answers already trigger, most
+    urgent first, with their ``{placeholders}`` kept for a caller that words them for each
+    region itself (``acumat ask`` does, for its index)."""
     ruleset = load_ruleset()
     facts = facts_from(validated(answers, ruleset))
     urgent = [r for r in ruleset.rules if r.when and r.urgency and r.urgency.rank <= at_least.rank]
-    fired = _reasons([r for r in urgent if r.when and r.when.holds(facts)])
-    return [reason.localised(region) for reason in fired]
+    return _reasons([r for r in urgent if r.when and r.when.holds(facts)])
 
 
 def as_new_signs(answers: Mapping[str, object]) -> dict[str, object]:

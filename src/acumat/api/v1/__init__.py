@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from acumat.api.v1 import (
+    ask,
     care,
     checkins,
     diary,
@@ -34,5 +35,6 @@ for room in (
     plan,
     guided,
     today,
+    ask,
 ):
     router.include_router(room.router)

@@ -1,0 +1,111 @@
+"""From text to the words a search compares: lower case, apostrophes dropped (``can't`` is
+``cant``), phrases people use joined by the words acumat uses (``words.toml``), words that say
+nothing about the subject left out, and each word cut to its stem (Snowball English), so
+``lying``, ``lies`` and ``lie`` meet.
+
+Passages and questions go through the same steps; a question also has words a letter or
+two off a known word corrected (``accupressure``), which passages never need.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+WORD = re.compile(r"[a-z0-9]+")
+APOSTROPHES = re.compile(r"['’‘`]")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, with apostrophes dropped (``i'm`` is ``im``)."""
+    return WORD.findall(APOSTROPHES.sub("", text.casefold()))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The synonym table (``(phrase words, added words)`` pairs) and the ignored words."""
+
+    same: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    ignore: frozenset[str]
+
+    def expanded(self, text_words: Sequence[str]) -> list[str]:
+        """``text_words`` followed by the words of every phrase of theirs the table knows."""
+        added: list[str] = []
+        for phrase, means in self.same:
+            if contains(text_words, phrase):
+                added.extend(means)
+        return [*text_words, *added]
+
+    def terms(self, text_words: Sequence[str]) -> list[str]:
+        """The stems a search compares: synonyms added, ignored words left out."""
+        kept = [w for w in self.expanded(text_words) if w not in self.ignore]
+        return stems(kept)
+
+    @property
+    def known_words(self) -> set[str]:
+        """Every word the table itself uses."""
+        return {w for phrase, means in self.same for w in (*phrase, *means)} | self.ignore
+
+
+def contains(text_words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``phrase`` appears in ``text_words`` as whole words, in order."""
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in text_words
+    return any(
+        tuple(text_words[i : i + n]) == tuple(phrase) for i in range(len(text_words) - n + 1)
+    )
+
+
+@cache
+def lexicon_text() -> str:
+    return files("acumat.learn").joinpath("words.toml").read_text(encoding="utf-8")
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The table in ``words.toml``, read once per process."""
+    raw = tomllib.loads(lexicon_text())
+    same = tuple(
+        (tuple(words(phrase)), tuple(words(entry["means"])))
+        for entry in raw["same"]
+        for phrase in entry["words"]
+    )
+    return Lexicon(same, frozenset(raw["ignore"]["words"]))
+
+
+@cache
+def _stemmer() -> object:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stems(text_words: Iterable[str]) -> list[str]:
+    """Each word cut to its Snowball English stem."""
+    stemmer = _stemmer()
+    return list(stemmer.stemWords(list(text_words)))  # type: ignore[attr-defined]
+
+
+def corrected(text_words: Sequence[str], known: Sequence[str]) -> list[str]:
+    """``text_words`` with each unknown word of four letters or more read as the known word
+    closest to it: one letter off up to seven letters, two letters off from eight (a typo, not
+    another word). ``known`` is ordered most common first, which breaks ties."""
+    vocabulary = set(known)
+    unknown = [w for w in text_words if w not in vocabulary and len(w) >= 4 and not w.isdigit()]
+    if not unknown:
+        return list(text_words)
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extractOne
+
+    fixes: dict[str, str] = {}
+    for word in unknown:
+        limit = 1 if len(word) < 8 else 2
+        best = extractOne(word, known, scorer=Levenshtein.distance, score_cutoff=limit)
+        if best is not None:
+            fixes[word] = best[0]
+    return [fixes.get(w, w) for w in text_words]
