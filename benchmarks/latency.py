@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-
 QUESTION = "how long should i lie on it"
 
 

@@ -70,7 +70,7 @@ def test_an_everyday_question_leads_to_the_page_that_answers_it(
     expect(page.get_by_role("alert")).to_have_count(0)
     first = page.locator(".answer-item").first
     expect(first).to_contain_text("pregnan")
-    first.get_by_role("link").click()
+    first.get_by_role("heading").get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Using a mat safely")
     _shoot(page, tmp_path, "learn-safe-use-phone")
 

@@ -15,16 +15,19 @@ from dataclasses import dataclass, replace
 
 from acumat.errors import InvalidInput, Problem
 from acumat.learn.ask.index import Index, SignAnswer, load_index
-from acumat.learn.ask.words import corrected, load_lexicon, words
+from acumat.learn.ask.words import Lexicon, corrected, load_lexicon, words
 
 MAX_QUESTION = 500
 """Characters: a question, not a document."""
 MAX_ANSWERS = 5
-MIN_SCORE = 2.0
-"""Below this best score the question shares too little with acumat's pages to be on its
-subject (tuned on the question set's off-topic questions; see the README)."""
-MIN_COVERAGE = 0.5
-"""Of a question's terms, the share acumat's pages use at all; less is another subject."""
+MIN_SCORE = 1.0
+"""Below this best BM25 score a question shares too little with acumat's pages to be on its
+subject. Tuned on the question set (README, "Ask"): its lowest question scores about 2,
+its off-topic ones 0 to 1.5."""
+MIN_COVERAGE = 0.6
+"""Of the words a question is about (ignored words aside), the share acumat's pages use, or
+have a synonym for; less is another subject. The question set's questions are at 0.67 or
+more, its off-topic ones at 0.5 or less."""
 RELATIVE = 0.25
 """A passage is worth showing only if it scores at least this share of the best."""
 PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
@@ -50,6 +53,21 @@ class Found:
     link: str
     page: str = ""
     score: float = 0.0
+    key_lines: tuple[int, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def glimpse(self, most: int = 3) -> list[str]:
+        """The lines to show before "the rest": the first, and those holding the question's
+        words (``key_lines``), at most ``most`` in all, in passage order."""
+        chosen = sorted({0, *self.key_lines})[:most]
+        return [self.lines[i] for i in chosen]
+
+    @property
+    def glimpsed_all(self) -> bool:
+        return len(self.glimpse()) == len(self.lines)
 
 
 @dataclass(frozen=True)
@@ -137,11 +155,13 @@ def answer(question: str, index: Index | None = None) -> Answer:
     index = index or load_index()
     text_words = question_words(question, index)
     sign = warning_sign(text_words, index)
-    terms = set(load_lexicon().terms(text_words))
+    lexicon = load_lexicon()
+    terms = set(lexicon.terms(text_words))
     ranked = sorted(scores(terms, index).items(), key=lambda pair: (-pair[1], pair[0]))
     best = ranked[0][1] if ranked else 0.0
-    known = sum(1 for term in terms if term in index.weights)
-    on_subject = best >= MIN_SCORE and known >= MIN_COVERAGE * len(terms)
+    said = [w for w in dict.fromkeys(text_words) if w not in lexicon.ignore]
+    known = sum(1 for word in said if lexicon.covers(word, index.weights))
+    on_subject = best >= MIN_SCORE and known >= MIN_COVERAGE * len(said)
     safety = None
     if sign is not None:
         safety = SafetyFirst(sign.item, sign.urgency, sign.label, sign.text)
@@ -155,8 +175,15 @@ def answer(question: str, index: Index | None = None) -> Answer:
         p = index.passages[number]
         if sign is not None and p.text == sign.text:
             continue  # the rule already shown first
-        found.append(Found(p.title, p.text, p.sources, p.link, p.page, round(score, 3)))
+        keys = key_lines(p.text, terms, lexicon)
+        found.append(Found(p.title, p.text, p.sources, p.link, p.page, round(score, 3), keys))
     return Answer(True, safety, tuple(found))
+
+
+def key_lines(text: str, terms: set[str], lexicon: Lexicon) -> tuple[int, ...]:
+    """The lines of ``text`` that hold any of the question's ``terms``."""
+    lines = text.split("\n")
+    return tuple(n for n, line in enumerate(lines) if terms & set(lexicon.terms(words(line))))
 
 
 def warning_sign(text_words: list[str], index: Index) -> SignAnswer | None:

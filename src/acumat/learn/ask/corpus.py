@@ -7,19 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CHECK_LINK = "/check"
+RULE_WEIGHT = 0.6
+"""A safety rule's reason speaks to someone who has answered the safety questions ("You told
+us…"), so when a page written for reading matches as well, the page comes first."""
 
 
 @dataclass(frozen=True)
 class Passage:
     """One answer ``ask`` can give: its title, plain text (with the regions' ``{placeholders}``
     still in), source ids, the address of its page, and ``page`` (a learn topic, ``care/<id>``
-    or ``check``) naming that page for the tests."""
+    or ``check``) naming that page for the tests; ``weight`` scales its BM25 score."""
 
     title: str
     text: str
     sources: tuple[str, ...]
     link: str
     page: str
+    weight: float = 1.0
 
 
 def learn_passages() -> list[Passage]:
@@ -72,7 +76,8 @@ def rule_passages() -> list[Passage]:
         kind = "urgency" if rule.urgency else "verdict"
         label = wording[kind][rule.level]["label"]
         text = f"{rule.reason} {rule.action}"
-        found.append(Passage(f"Safety check: {label}", text, rule.sources, CHECK_LINK, "check"))
+        title = f"Safety check: {label}"
+        found.append(Passage(title, text, rule.sources, CHECK_LINK, "check", RULE_WEIGHT))
     return found
 
 

@@ -7,9 +7,9 @@ weights of a question's terms, which is all BM25 does at question time, so a que
 neither ``bm25s`` nor numpy: ``acumat ask`` starts fast, and the tests hold the sums to
 ``bm25s``'s own scores.
 
-Any change to a learn page, a care guide, a safety rule, the word tables or the regions
-changes the hash, so a stale index is never read; a cache folder that cannot be written to
-only costs a rebuild per process.
+Any change to a learn page, a care guide, a safety rule, the word tables, the regions or the
+code of this package changes the hash, so a stale index is never read; a cache folder that
+cannot be written to only costs a rebuild per process.
 """
 
 from __future__ import annotations
@@ -90,19 +90,21 @@ class Index:
 
 
 def _sources() -> list[Traversable]:
-    """Every file the index is built from. Found from the root package, so that hashing them
-    imports none of the packages that hold them (``acumat.safety`` alone costs 0.1 s)."""
+    """Every file the index is built from, and the code that builds it. Found from the root
+    package, so that hashing them imports none of the packages that hold them
+    (``acumat.safety`` alone costs 0.1 s)."""
     root = files("acumat")
     learn, safety = root.joinpath("learn"), root.joinpath("safety")
     pages = sorted(_ending(learn.joinpath("pages"), ".md"), key=lambda f: f.name)
     rules = sorted(_ending(safety.joinpath("rules"), ".toml"), key=lambda f: f.name)
+    code = sorted(_ending(learn.joinpath("ask"), ".py"), key=lambda f: f.name)
     named = [
         learn.joinpath("words.toml"),
         root.joinpath("plan").joinpath("care.toml"),
         root.joinpath("knowledge").joinpath("sources.toml"),
         *(safety.joinpath(name) for name in SAFETY_FILES),
     ]
-    return [*pages, *rules, *named]
+    return [*pages, *rules, *named, *code]
 
 
 def _ending(folder: Traversable, suffix: str) -> list[Traversable]:
@@ -162,8 +164,11 @@ def passage_terms(passage: Passage, lexicon: Lexicon) -> list[str]:
     return lexicon.terms(words(passage.title)) * TITLE_WEIGHT + lexicon.terms(words(passage.text))
 
 
-def bm25_weights(documents: list[list[str]]) -> dict[str, list[tuple[int, float]]]:
-    """Every term's BM25 weight in every passage that holds it, as ``bm25s`` works it out."""
+def bm25_weights(
+    documents: list[list[str]], scale: list[float]
+) -> dict[str, list[tuple[int, float]]]:
+    """Every term's BM25 weight in every passage that holds it, as ``bm25s`` works it out,
+    times the passage's ``scale``."""
     import bm25s
 
     model = bm25s.BM25(k1=1.5, b=0.75, method="lucene")
@@ -176,7 +181,7 @@ def bm25_weights(documents: list[list[str]]) -> dict[str, list[tuple[int, float]
         pairs = zip(
             scores["indices"][start:end].tolist(), scores["data"][start:end].tolist(), strict=True
         )
-        weights[term] = [(int(doc), round(float(w), 6)) for doc, w in pairs]
+        weights[term] = [(doc, round(w * scale[doc], 6)) for doc, w in pairs]
     return weights
 
 
@@ -190,7 +195,7 @@ def build_index(key: str) -> Index:
 
     lexicon = load_lexicon()
     found = passages()
-    weights = bm25_weights([passage_terms(p, lexicon) for p in found])
+    weights = bm25_weights([passage_terms(p, lexicon) for p in found], [p.weight for p in found])
     signs = load_signs()
     counts = Counter(w for p in found for w in words(f"{p.title} {p.text}"))
     extra = lexicon.known_words | {w for s in signs for w in s.words}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -44,6 +44,10 @@ class Lexicon:
         """The stems a search compares: synonyms added, ignored words left out."""
         kept = [w for w in self.expanded(text_words) if w not in self.ignore]
         return stems(kept)
+
+    def covers(self, word: str, indexed: Container[str]) -> bool:
+        """Whether ``word``, or a word the table gives for it, is a term of the index."""
+        return any(term in indexed for term in stems(self.expanded([word])))
 
     @property
     def known_words(self) -> set[str]:
@@ -91,12 +95,19 @@ def stems(text_words: Iterable[str]) -> list[str]:
     return list(stemmer.stemWords(list(text_words)))  # type: ignore[attr-defined]
 
 
+TYPO_FROM = 6
+"""Letters a word needs before a one-letter slip is corrected: shorter words are too often
+other words one letter away (tower and lower, spain and pain). Short misspellings people
+make (matt) are in the synonym table instead."""
+TWO_TYPOS_FROM = 9
+
+
 def corrected(text_words: Sequence[str], known: Sequence[str]) -> list[str]:
-    """``text_words`` with each unknown word of four letters or more read as the known word
-    closest to it: one letter off up to seven letters, two letters off from eight (a typo, not
+    """``text_words`` with each unknown word of six letters or more read as the known word
+    closest to it: one letter off up to eight letters, two letters off from nine (a typo, not
     another word). ``known`` is ordered most common first, which breaks ties."""
     vocabulary = set(known)
-    unknown = [w for w in text_words if w not in vocabulary and len(w) >= 4 and not w.isdigit()]
+    unknown = [w for w in text_words if w not in vocabulary and len(w) >= TYPO_FROM]
     if not unknown:
         return list(text_words)
     from rapidfuzz.distance import Levenshtein
@@ -104,7 +115,7 @@ def corrected(text_words: Sequence[str], known: Sequence[str]) -> list[str]:
 
     fixes: dict[str, str] = {}
     for word in unknown:
-        limit = 1 if len(word) < 8 else 2
+        limit = 1 if len(word) < TWO_TYPOS_FROM else 2
         best = extractOne(word, known, scorer=Levenshtein.distance, score_cutoff=limit)
         if best is not None:
             fixes[word] = best[0]

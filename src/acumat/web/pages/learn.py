@@ -21,6 +21,8 @@ from acumat.web.render import render
 
 router = APIRouter()
 QUESTION_FIELD = "q"
+ASKING = {"nav": "learn", "asking": True}
+"""The ask page has its own question box, so the header's is left out there."""
 
 
 @router.get("/learn")
@@ -46,7 +48,7 @@ def learn_page(request: Request, topic: str, actor: ActorDep) -> Response:
 @router.get("/ask")
 def ask_form(request: Request) -> Response:
     """The search box on its own, for a person who came here by its address."""
-    return render(request, "ask.html", {"question": "", "found": None, "nav": "learn"})
+    return render(request, "ask.html", {"question": "", "found": None, **ASKING})
 
 
 @router.post("/ask", dependencies=[FormGuard])
@@ -58,13 +60,13 @@ async def ask(request: Request, actor: ActorDep) -> Response:
     try:
         found = learn.ask(question, lambda: actor.region)
     except QuestionRefused as exc:
-        refused = {"question": question[:600], "found": None, "problem": exc.reason, "nav": "learn"}
+        refused = {"question": question[:600], "found": None, "problem": exc.reason, **ASKING}
         return render(request, "ask.html", refused, 422)
     sources = cited(s for a in found.answers for s in a.sources)
     context: dict[str, object] = {
         "question": question,
         "found": found,
         "sources": sources,
-        "nav": "learn",
+        **ASKING,
     }
     return render(request, "ask.html", context)
