@@ -19,9 +19,9 @@ LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 def default_home() -> Path:
     """The platform's per-user data directory (e.g. ``~/.local/share/acumat``)."""
-    from platformdirs import user_data_path
+    from acumat.store.peek import platform_home
 
-    return user_data_path("acumat", appauthor=False)
+    return platform_home()
 
 
 class Settings(BaseSettings):

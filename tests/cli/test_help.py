@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -28,6 +29,10 @@ HEAVY = (
     "pydantic",
     "pydantic_settings",
     "alembic",
+    "bm25s",
+    "rapidfuzz",
+    "Stemmer",
+    "markdown_it",
 )
 
 
@@ -87,6 +92,14 @@ def test_help_imports_no_heavy_module() -> None:
     modules = imported_modules("--help")
     assert "acumat" in modules  # the probe really saw acumat's imports
     assert not modules & set(HEAVY)
+
+
+def test_ask_answers_without_numpy_the_web_stack_or_sqlalchemy(home: Path) -> None:
+    imported_modules("settings")  # a diary with its person, as after the first command
+    imported_modules("ask", "warm", "the", "index")  # the first question may build it
+    modules = imported_modules("ask", "how", "long", "should", "i", "lie", "on", "it")
+    assert "acumat" in modules
+    assert not modules & {"numpy", "bm25s", "scipy", "sqlalchemy", "fastapi", "markdown_it"}
 
 
 def test_the_probe_would_notice_a_heavy_import() -> None:

@@ -1,9 +1,10 @@
 """``acumat learn`` and ``acumat ask``: acumat's pages in the terminal, and the passages of
 them that answer a question.
 
-``ask`` is built to answer fast: it reads the cached index and opens the diary only when an
-answer names a service or number, which depend on the person's region (``--region`` saves
-even that). Neither command writes anything.
+``ask`` is built to answer fast: it reads the cached index and looks up the person's region
+only when an answer names a service or number, straight from the SQLite file
+(:mod:`acumat.store.peek`; on any other database it opens the diary). ``--region`` saves even
+that. Neither command writes anything.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from acumat.cli.output import emit_json, safe_text
-from acumat.cli.state import open_diary
+from acumat.cli.state import open_diary, state
 
 if TYPE_CHECKING:
     from acumat.learn import Page
@@ -94,7 +95,7 @@ def learn(
 
 
 def show_topics(pages: list[Page]) -> None:
-    typer.echo("Topics, in reading order (about ten minutes in all):\n")
+    typer.echo("Topics, in reading order (two or three minutes each):\n")
     for page in pages:
         typer.echo(f"  acumat learn {page.id}")
         typer.echo(f"      {page.title}: {page.summary}")
@@ -171,7 +172,10 @@ def ask(
     def region_of() -> str | None:
         if region is not None:
             return region
-        return open_diary(ctx, urgent_first=False)[1].region
+        from acumat.store.peek import local_region
+
+        found = local_region(state(ctx).database_url)
+        return found if found is not None else open_diary(ctx, urgent_first=False)[1].region
 
     try:
         found = service.ask(" ".join(question), region_of)
@@ -207,8 +211,10 @@ def show_passage(number: int, passage: Found) -> None:
 
     register = source_register()
     typer.echo(typer.style(f"{number}. {passage.title}", bold=True))
-    for line in passage.text.splitlines():
+    for line in passage.glimpse():
         typer.echo(f"   {line}")
+    if not passage.glimpsed_all:
+        typer.echo("   …")
     names = [register[s].name for s in passage.sources if s in register]
     if names:
         typer.echo(f"   Sources: {'; '.join(names)}")
