@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from acumat.learn.ask.corpus import Passage
-from acumat.learn.ask.signs import Pattern, Sign
+from acumat.learn.ask.signs import Pattern, Sign, described
 from acumat.learn.ask.words import Lexicon, load_lexicon, words
 
 FORMAT = 1
@@ -58,7 +58,7 @@ class SignAnswer:
     text: str
 
     def described_in(self, text_words: list[str]) -> bool:
-        return Sign(self.item, self.patterns).described_in(text_words)
+        return described(self.patterns, text_words)
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,17 @@ class Sign:
     patterns: tuple[Pattern, ...]
 
     def described_in(self, text_words: Sequence[str]) -> bool:
-        return any(all(_part_in(part, text_words) for part in p) for p in self.patterns)
+        return described(self.patterns, text_words)
 
     @property
     def words(self) -> set[str]:
         """The whole words the patterns use (prefixes left out), for typo correction."""
         return {w for p in self.patterns for part in p for o in part for w in o if "*" not in w}
+
+
+def described(patterns: tuple[Pattern, ...], text_words: Sequence[str]) -> bool:
+    """Whether any of ``patterns`` matches ``text_words``."""
+    return any(all(_part_in(part, text_words) for part in p) for p in patterns)
 
 
 def _word_matches(pattern_word: str, word: str) -> bool:
@@ -52,8 +57,14 @@ def _option_at(option: Option, text_words: Sequence[str], start: int) -> bool:
     return all(_word_matches(o, w) for o, w in zip(option, text_words[start:], strict=False))
 
 
+def _option_in(option: Option, text_words: Sequence[str]) -> bool:
+    if len(option) == 1 and not option[0].endswith("*"):
+        return option[0] in text_words
+    return any(_option_at(option, text_words, i) for i in range(len(text_words)))
+
+
 def _part_in(part: Part, text_words: Sequence[str]) -> bool:
-    return any(_option_at(o, text_words, i) for o in part for i in range(len(text_words)))
+    return any(_option_in(option, text_words) for option in part)
 
 
 def parse_pattern(text: str) -> Pattern:

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -32,12 +32,24 @@ class Lexicon:
     same: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     ignore: frozenset[str]
 
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[int]]:
+        """The table's entries by the first word of their phrase, to find them quickly."""
+        found: dict[str, list[int]] = {}
+        for number, (phrase, _means) in enumerate(self.same):
+            found.setdefault(phrase[0], []).append(number)
+        return found
+
     def expanded(self, text_words: Sequence[str]) -> list[str]:
-        """``text_words`` followed by the words of every phrase of theirs the table knows."""
-        added: list[str] = []
-        for phrase, means in self.same:
-            if contains(text_words, phrase):
-                added.extend(means)
+        """``text_words`` followed by the words of every phrase of theirs the table knows
+        (once per phrase, however often it appears)."""
+        matched: set[int] = set()
+        for start, word in enumerate(text_words):
+            for number in self._by_first_word.get(word, ()):
+                phrase = self.same[number][0]
+                if tuple(text_words[start : start + len(phrase)]) == phrase:
+                    matched.add(number)
+        added = [w for number in sorted(matched) for w in self.same[number][1]]
         return [*text_words, *added]
 
     def terms(self, text_words: Sequence[str]) -> list[str]:
