@@ -95,9 +95,9 @@ def _sources() -> list[Traversable]:
     (``acumat.safety`` alone costs 0.1 s)."""
     root = files("acumat")
     learn, safety = root.joinpath("learn"), root.joinpath("safety")
-    pages = sorted(_ending(learn.joinpath("pages"), ".md"), key=lambda f: f.name)
-    rules = sorted(_ending(safety.joinpath("rules"), ".toml"), key=lambda f: f.name)
-    code = sorted(_ending(learn.joinpath("ask"), ".py"), key=lambda f: f.name)
+    pages = _ending(learn.joinpath("pages"), ".md")
+    rules = _ending(safety.joinpath("rules"), ".toml")
+    code = [*_ending(learn, ".py"), *_ending(learn.joinpath("ask"), ".py")]
     named = [
         learn.joinpath("words.toml"),
         root.joinpath("plan").joinpath("care.toml"),
@@ -108,7 +108,8 @@ def _sources() -> list[Traversable]:
 
 
 def _ending(folder: Traversable, suffix: str) -> list[Traversable]:
-    return [f for f in folder.iterdir() if f.name.endswith(suffix)]
+    """The files in ``folder`` whose names end in ``suffix``, by name."""
+    return sorted((f for f in folder.iterdir() if f.name.endswith(suffix)), key=lambda f: f.name)
 
 
 def content_key() -> str:
