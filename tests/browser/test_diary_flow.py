@@ -19,19 +19,13 @@ from typing import Any
 
 import pytest
 
+from tests.browser.kit import PHONE, load_expect
 from tests.conftest import UTC_TIME
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshot-today.png"
 WEEK_OF_PAIN = [6, 5, 6, 4, 4, 3, 3]
-PHONE = {"width": 390, "height": 844}
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
 
 
 def _check_in(page: Any, base: str, day: date, pain: int) -> None:
@@ -42,7 +36,7 @@ def _check_in(page: Any, base: str, day: date, pain: int) -> None:
     page.get_by_label("Sleep last night").fill(str(10 - pain))
     page.get_by_label("Spasms today").fill("1" if pain > 4 else "0")
     page.get_by_role("button", name="Save check-in").click()
-    _expect()(page.get_by_role("status")).to_have_text("Check-in saved.")
+    load_expect()(page.get_by_role("status")).to_have_text("Check-in saved.")
 
 
 def _log_episode(page: Any, base: str, started: str, peak: int, trigger: str) -> None:
@@ -54,12 +48,12 @@ def _log_episode(page: Any, base: str, started: str, peak: int, trigger: str) ->
     form.get_by_label("Lower back, left").check()
     form.get_by_label(trigger).check()
     form.get_by_role("button", name="Log spasm episode").click()
-    _expect()(page.get_by_role("status")).to_have_text("Spasm episode logged.")
+    load_expect()(page.get_by_role("status")).to_have_text("Spasm episode logged.")
 
 
 def _log_session_with_keyboard(page: Any, base: str, started: str, minutes: int) -> None:
     """Open the form and fill it mostly by keyboard: Enter on the summary, Tab, type, Space."""
-    expect, session = _expect(), page.locator("#log-session")
+    expect, session = load_expect(), page.locator("#log-session")
     page.goto(base + "/")
     page.get_by_text("A mat session").focus()
     page.keyboard.press("Enter")
@@ -99,19 +93,19 @@ def test_a_week_logged_in_the_browser_shows_in_the_diary_the_chart_and_a_csv_exp
 
     phone.goto(server + "/diary")
     days = phone.locator("ol.timeline > li.day-card")
-    _expect()(days).to_have_count(7)  # one card per day of the week, newest first
+    load_expect()(days).to_have_count(7)  # one card per day of the week, newest first
     entries = phone.locator("li.entry")
-    _expect()(entries.filter(has_text="Check-in")).to_have_count(7)
-    _expect()(entries.filter(has_text="Worst pain")).to_have_count(2)
-    _expect()(entries.filter(has_text="on the mat")).to_have_count(3)
-    _expect()(entries.filter(has_text="on the mat").first).to_contain_text("pain 5 → 3")
+    load_expect()(entries.filter(has_text="Check-in")).to_have_count(7)
+    load_expect()(entries.filter(has_text="Worst pain")).to_have_count(2)
+    load_expect()(entries.filter(has_text="on the mat")).to_have_count(3)
+    load_expect()(entries.filter(has_text="on the mat").first).to_contain_text("pain 5 → 3")
     chart = phone.locator("figure.trend svg")
-    _expect()(chart.locator("circle.dot")).to_have_count(7)
-    _expect()(chart).to_have_attribute("aria-label", "Pain, last 30 days. " + _summary(today))
+    load_expect()(chart.locator("circle.dot")).to_have_count(7)
+    load_expect()(chart).to_have_attribute("aria-label", "Pain, last 30 days. " + _summary(today))
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     phone.goto(server + "/")
-    _expect()(phone.locator("#checkin-pain")).to_have_value(str(WEEK_OF_PAIN[-1]))
+    load_expect()(phone.locator("#checkin-pain")).to_have_value(str(WEEK_OF_PAIN[-1]))
     if os.environ.get("ACUMAT_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         phone.screenshot(path=str(SCREENSHOT), full_page=True)
@@ -135,7 +129,7 @@ def _summary(today: date) -> str:
     return pain_trend_summary(list(zip(days, WEEK_OF_PAIN, strict=True)))
 
 
-def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
+def test_a_refused_checkin_shows_the_problem_beside_the_field_on_aphone(
     server: str, browser: Any
 ) -> None:
     phone = browser.new_page(viewport=PHONE, is_mobile=True)
@@ -143,12 +137,12 @@ def test_a_refused_checkin_shows_the_problem_beside_the_field_on_a_phone(
     phone.get_by_role("link", name="Check in", exact=True).click()
     phone.get_by_label("Back pain today").fill("11")
     phone.get_by_role("button", name="Save check-in").click()
-    _expect()(phone.locator("#checkin-pain-error")).to_contain_text(_refusal_of_pain_eleven())
-    _expect()(phone.locator("#checkin-pain")).to_have_attribute("aria-invalid", "true")
-    _expect()(phone.get_by_label("Back pain today")).to_have_value("11")
+    load_expect()(phone.locator("#checkin-pain-error")).to_contain_text(_refusal_of_pain_eleven())
+    load_expect()(phone.locator("#checkin-pain")).to_have_attribute("aria-invalid", "true")
+    load_expect()(phone.get_by_label("Back pain today")).to_have_value("11")
     phone.goto(server + "/diary")
-    _expect()(phone.locator("li.entry")).to_have_count(0)
-    _expect()(phone.get_by_text("Nothing logged in these")).to_be_visible()
+    load_expect()(phone.locator("li.entry")).to_have_count(0)
+    load_expect()(phone.get_by_text("Nothing logged in these")).to_be_visible()
 
 
 def _refusal_of_pain_eleven() -> str:

@@ -7,42 +7,22 @@ Screenshots are taken at 390x844; with ``ACUMAT_SCREENSHOTS=DIR`` they are kept 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.kit import load_expect, phone, shoot
+
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
-
-
-def _shoot(page: Any, tmp_path: Path, name: str) -> None:
-    folder = Path(os.environ.get("ACUMAT_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000, name
-
-
-def _phone(browser: Any) -> Any:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
-    return context.new_page()
 
 
 def test_a_symptom_typed_in_the_search_box_shows_the_safety_box_first(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
-    page = _phone(browser)
+    expect = load_expect()
+    page = phone(browser)
     page.goto(server + "/diary")
     box = page.get_by_role("searchbox", name="Ask")
     expect(box).to_be_visible()
@@ -56,14 +36,14 @@ def test_a_symptom_typed_in_the_search_box_shows_the_safety_box_first(
     answers = page.locator(".answers")
     assert alert.bounding_box()["y"] < answers.bounding_box()["y"]
     assert "legs" not in page.url  # the question never reaches the address
-    _shoot(page, tmp_path, "ask-symptom-phone")
+    shoot(page, tmp_path, "ask-symptom-phone")
 
 
 def test_an_everyday_question_leads_to_the_page_that_answers_it(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
-    page = _phone(browser)
+    expect = load_expect()
+    page = phone(browser)
     page.goto(server + "/learn")
     page.get_by_role("searchbox", name="Ask").fill("can i use it if im pregnant")
     page.get_by_role("button", name="Ask", exact=True).first.click()
@@ -72,14 +52,14 @@ def test_an_everyday_question_leads_to_the_page_that_answers_it(
     expect(first).to_contain_text("pregnan")
     first.get_by_role("heading").get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Using a mat safely")
-    _shoot(page, tmp_path, "learn-safe-use-phone")
+    shoot(page, tmp_path, "learn-safe-use-phone")
 
 
 def test_a_learn_page_reads_with_numbered_notes_that_lead_to_their_sources(
     server: str, browser: Any
 ) -> None:
-    expect = _expect()
-    page = _phone(browser)
+    expect = load_expect()
+    page = phone(browser)
     page.goto(server + "/")
     page.get_by_role("link", name="Learn", exact=True).click()
     page.get_by_role("link", name="What the research found").click()

@@ -8,40 +8,17 @@ page are taken at 390x844; with ``ACUMAT_SCREENSHOTS=DIR`` they are kept in DIR 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.kit import load_expect, phone, shoot
+
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 FEVER = "A temperature of 38°C or more, or feeling hot and shivery"
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
-
-
-def _shoot(page: Any, tmp_path: Path, name: str) -> Path:
-    """A full-page phone screenshot, kept where ``ACUMAT_SCREENSHOTS`` says if it is set."""
-    folder = Path(os.environ.get("ACUMAT_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000, name  # a real picture, not a blank page
-    return path
-
-
-def _phone(browser: Any, scheme: str = "light") -> Any:
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, color_scheme=scheme
-    )
-    return context.new_page()
 
 
 def _answer_first_page(page: Any) -> None:
@@ -56,8 +33,8 @@ def _answer_first_page(page: Any) -> None:
 def test_an_urgent_checkin_shows_a_banner_to_call_and_a_calm_notice_while_answering_again(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
-    page = _phone(browser)
+    expect = load_expect()
+    page = phone(browser)
     page.goto(server + "/?checkin=open")
     page.get_by_label("Back pain today").fill("5")
     page.get_by_label("Yes, or not sure").check()
@@ -72,11 +49,11 @@ def test_an_urgent_checkin_shows_a_banner_to_call_and_a_calm_notice_while_answer
     expect(banner.get_by_role("link", name="call 999")).to_have_attribute("href", "tel:999")
     expect(page.get_by_role("status").first).to_have_text("Check-in saved.")
     expect(page.get_by_role("heading", name="After you have been seen")).to_be_visible()
-    _shoot(page, tmp_path, "result-urgent-phone")
+    shoot(page, tmp_path, "result-urgent-phone")
 
     page.goto(server + "/")
     expect(page.get_by_role("alert")).to_be_visible()
-    _shoot(page, tmp_path, "today-urgent-phone")
+    shoot(page, tmp_path, "today-urgent-phone")
 
     page.get_by_role("link", name="Once a doctor or nurse has seen you").click()
     expect(page.get_by_role("heading", name="Is it safe to use a mat now?")).to_be_visible()
@@ -85,14 +62,14 @@ def test_an_urgent_checkin_shows_a_banner_to_call_and_a_calm_notice_while_answer
     expect(notice).to_contain_text("Your last result was urgent")
     expect(notice).to_contain_text("Finishing these questions will update it.")
     expect(notice.get_by_role("link", name="call 999")).to_have_attribute("href", "tel:999")
-    _shoot(page, tmp_path, "retake-notice-phone")
+    shoot(page, tmp_path, "retake-notice-phone")
 
 
 def test_an_emergency_answer_stops_the_questions_with_a_tap_to_call(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
-    page = _phone(browser)
+    expect = load_expect()
+    page = phone(browser)
     page.goto(server + "/check")
     _answer_first_page(page)
     page.locator("#q-saddle_numbness").get_by_label("Yes", exact=True).check()
@@ -116,12 +93,12 @@ def test_an_emergency_answer_stops_the_questions_with_a_tap_to_call(
     footer = page.locator("footer")
     expect(footer.get_by_role("link", name="911")).to_have_attribute("href", "tel:911")
     expect(footer).to_contain_text("United States")
-    _shoot(page, tmp_path, "settings-phone")
+    shoot(page, tmp_path, "settings-phone")
 
 
 def test_the_result_page_reads_well_at_night(server: str, browser: Any, tmp_path: Path) -> None:
-    expect = _expect()
-    page = _phone(browser, scheme="dark")
+    expect = load_expect()
+    page = phone(browser, scheme="dark")
     page.goto(server + "/check")
     _answer_first_page(page)
     page.locator("#q-chest_pain").get_by_label("Yes", exact=True).check()
@@ -130,4 +107,4 @@ def test_the_result_page_reads_well_at_night(server: str, browser: Any, tmp_path
     background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert background == "rgb(18, 22, 25)"
     expect(page.get_by_role("alert")).to_be_visible()
-    _shoot(page, tmp_path, "result-dark-phone")
+    shoot(page, tmp_path, "result-dark-phone")

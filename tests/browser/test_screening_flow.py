@@ -11,14 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.browser.kit import PHONE, load_expect
+
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
 
 
 def _answer_page(page: Any, numbers: dict[str, str], choice: str = "No") -> None:
@@ -33,7 +28,7 @@ def _answer_page(page: Any, numbers: dict[str, str], choice: str = "No") -> None
 
 
 def test_answering_every_question_ends_on_an_ok_result(browser: Any, server: str) -> None:
-    expect, page = _expect(), browser.new_page(viewport=PHONE)
+    expect, page = load_expect(), browser.new_page(viewport=PHONE)
     numbers = {"age": "38", "pain_now": "5", "episode_days": "2"}
     page.goto(server + "/check")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Questions 1 of")
@@ -55,7 +50,7 @@ def test_answering_every_question_ends_on_an_ok_result(browser: Any, server: str
 
 
 def test_an_emergency_answer_stops_the_questions_and_comes_first(browser: Any, server: str) -> None:
-    expect, page = _expect(), browser.new_page(viewport=PHONE)
+    expect, page = load_expect(), browser.new_page(viewport=PHONE)
     page.goto(server + "/check")
     _answer_page(page, {"age": "52", "pain_now": "7", "episode_days": "1"})
     page.locator("fieldset#q-saddle_numbness").get_by_label("Not sure").check()

@@ -16,17 +16,10 @@ from typing import Any
 
 import pytest
 
+from tests.browser.kit import PHONE, load_expect
 from tests.safety.kit import complete
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
 
 
 def _screened_ok(server_home: Path, tmp_path: Path) -> None:
@@ -45,7 +38,7 @@ def _screened_ok(server_home: Path, tmp_path: Path) -> None:
 def test_a_guided_session_survives_a_reload_and_is_saved(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
+    expect = load_expect()
     _screened_ok(tmp_path / "home", tmp_path)
     page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     page.goto(server + "/")

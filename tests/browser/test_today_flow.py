@@ -6,30 +6,14 @@ With ``ACUMAT_SCREENSHOTS=DIR`` the screenshots are kept in DIR to look at.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.kit import DESKTOP, PHONE, load_expect, shoot
+
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
-
-
-def _shoot(page: Any, tmp_path: Path, name: str) -> None:
-    folder = Path(os.environ.get("ACUMAT_SCREENSHOTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000, name
 
 
 def _fits(page: Any) -> bool:
@@ -39,12 +23,12 @@ def _fits(page: Any) -> bool:
 
 
 def test_a_spasm_by_touch_on_a_phone_then_eased(server: str, browser: Any, tmp_path: Path) -> None:
-    expect = _expect()
+    expect = load_expect()
     page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     page.goto(server + "/")
     expect(page.get_by_role("heading", name="Welcome to acumat")).to_be_visible()
     assert _fits(page)
-    _shoot(page, tmp_path, "today-first-visit-phone")
+    shoot(page, tmp_path, "today-first-visit-phone")
     page.get_by_role("link", name="I'm having a spasm").tap()
     page.get_by_label("7", exact=True).tap()  # the whole numbered square is the radio
     page.get_by_text("Where, and what set it off").tap()
@@ -52,12 +36,12 @@ def test_a_spasm_by_touch_on_a_phone_then_eased(server: str, browser: Any, tmp_p
     page.get_by_text("Lifting or carrying").tap()
     expect(page.get_by_label("Lower back, left")).to_be_checked()
     assert _fits(page)
-    _shoot(page, tmp_path, "spasm-phone")
+    shoot(page, tmp_path, "spasm-phone")
     page.get_by_role("button", name="Log the spasm").tap()
     expect(page.get_by_role("status")).to_contain_text("Spasm logged as starting now")
     expect(page.get_by_text("Going on since")).to_be_visible()
     expect(page.get_by_text("worst 7/10")).to_be_visible()
-    _shoot(page, tmp_path, "today-spasm-going-on-phone")
+    shoot(page, tmp_path, "today-spasm-going-on-phone")
     page.get_by_role("button", name="It has eased").tap()
     expect(page.get_by_role("status")).to_contain_text("Glad it has eased")
     expect(page.get_by_text("Going on since")).to_have_count(0)
@@ -66,7 +50,7 @@ def test_a_spasm_by_touch_on_a_phone_then_eased(server: str, browser: Any, tmp_p
 
 
 def test_a_spasm_by_keyboard_alone(server: str, browser: Any) -> None:
-    expect = _expect()
+    expect = load_expect()
     page = browser.new_page(viewport=DESKTOP)
     page.goto(server + "/spasm")
     page.locator("#peak-0").focus()
@@ -86,7 +70,7 @@ def test_a_spasm_by_keyboard_alone(server: str, browser: Any) -> None:
 def test_today_after_a_check_in_at_phone_and_desktop_size(
     server: str, browser: Any, tmp_path: Path
 ) -> None:
-    expect = _expect()
+    expect = load_expect()
     for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page = browser.new_page(viewport=size)
         page.goto(server + "/?checkin=open")
@@ -100,4 +84,4 @@ def test_today_after_a_check_in_at_phone_and_desktop_size(
         expect(page.get_by_role("link", name="Change today's check-in")).to_be_visible()
         expect(page.get_by_label("Back pain today")).to_be_hidden()  # the form stays closed
         assert _fits(page)
-        _shoot(page, tmp_path, f"today-checked-in-{name}")
+        shoot(page, tmp_path, f"today-checked-in-{name}")
