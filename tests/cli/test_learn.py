@@ -89,3 +89,11 @@ def test_a_passage_names_its_sources_and_the_command_to_read_more(run: Run) -> N
     assert "1. Warmth" in result.stdout
     assert "More: acumat care heat" in result.stdout
     assert "Sources: " in result.stdout
+
+
+def test_an_unknown_region_is_refused_naming_the_flag(run: Run) -> None:
+    result = run("ask", "heat or ice", "--region", "XX")
+    assert result.exit_code == 2
+    assert "--region" in result.stderr
+    assert "GB" in result.stderr
+    assert run("ask", "i cant pee", "--region", "us").stdout.startswith("! Call 911")

@@ -169,9 +169,11 @@ def ask(
     from acumat.learn.ask import QuestionRefused
     from acumat.services import learn as service
 
+    chosen = service.region_code(region) if region is not None else None
+
     def region_of() -> str | None:
-        if region is not None:
-            return region
+        if chosen is not None:
+            return chosen
         from acumat.store.peek import local_region
 
         found = local_region(state(ctx).database_url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from acumat.errors import NotFound
+from acumat.errors import InvalidInput, NotFound
 from acumat.learn import Page, load_pages
 from acumat.learn.ask import Answer, answer, load_index
 
@@ -35,6 +35,16 @@ def neighbours(topic: str) -> tuple[Page | None, Page | None]:
     before = load_pages()[ids[at - 1]] if at > 0 else None
     after = load_pages()[ids[at + 1]] if at + 1 < len(ids) else None
     return before, after
+
+
+def region_code(region: str) -> str:
+    """``region`` as a known region's code (any letter case); :class:`InvalidInput` naming
+    the codes there are otherwise."""
+    codes = list(load_index().regions)
+    if region.upper() not in codes:
+        message = f"must be one of {', '.join(codes)} (got {region!r})"
+        raise InvalidInput.single("region", message, "unknown_word", choices=codes)
+    return region.upper()
 
 
 def ask(question: str, region_of: Callable[[], str | None]) -> Answer:
