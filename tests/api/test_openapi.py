@@ -46,6 +46,7 @@ ROUTES: set[tuple[str, str]] = {
     ("/api/v1/session-under-way", "post"),
     ("/api/v1/session-under-way/end", "post"),
     ("/api/v1/ask", "get"),
+    ("/api/v1/insights", "get"),
 }
 for _room in ENTRY_ROOMS:
     ROUTES |= {(f"/api/v1/{_room}", m) for m in ("get", "post")}

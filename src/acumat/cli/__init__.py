@@ -59,6 +59,7 @@ def _register() -> None:
         check,
         db,
         diary,
+        insights,
         learn,
         log,
         plan,
@@ -77,6 +78,7 @@ def _register() -> None:
     spasm.register(app)
     care.register(app)
     diary.register(app)
+    insights.register(app)
     learn.register(app)
     serve.register(app)
     settings.register(app)

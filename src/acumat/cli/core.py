@@ -30,6 +30,7 @@ NEWCOMER_ORDER = (
     "care",
     "log",
     "diary",
+    "insights",
     "learn",
     "ask",
     "settings",

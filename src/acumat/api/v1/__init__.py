@@ -16,6 +16,7 @@ from acumat.api.v1 import (
     diary,
     episodes,
     guided,
+    insights,
     plan,
     screenings,
     sessions,
@@ -36,5 +37,6 @@ for room in (
     guided,
     today,
     ask,
+    insights,
 ):
     router.include_router(room.router)
