@@ -17,6 +17,7 @@ PainPoint = tuple[date, int]
 
 _LINE = "#1f6f78"
 _INK = "#222222"
+_SMOOTH = "#b35900"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -37,13 +38,22 @@ def pain_trend_summary(points: Sequence[PainPoint]) -> str:
 
 
 def pain_trend_svg(
-    points: Sequence[PainPoint], *, title: str = "Pain trend", compact: bool = False
+    points: Sequence[PainPoint],
+    *,
+    title: str = "Pain trend",
+    compact: bool = False,
+    line: Sequence[tuple[date, float]] = (),
 ) -> str:
-    """An inline-ready SVG line chart of pain (0-10) by day; handles zero or one point."""
+    """An inline-ready SVG line chart of pain (0-10) by day; handles zero or one point.
+
+    ``line`` adds a smoothed line over the points (drawn without dots, in a second colour)."""
     import pygal
 
     chart = pygal.DateLine(**_config(compact), x_labels=_x_labels(points))
     chart.add("Pain", [(_noon(day), pain) for day, pain in sorted(points)])
+    if line:
+        smooth = [(_noon(day), value) for day, value in sorted(line)]
+        chart.add("Smoothed", smooth, show_dots=False, stroke_style={"width": 4})
     label = f"{title}. {pain_trend_summary(points)}"
     chart.add_xml_filter(lambda root: _make_accessible(_strip_scripts(root), title, label))
     return str(chart.render(is_unicode=True))
@@ -59,7 +69,7 @@ def _config(compact: bool) -> dict[str, Any]:
         foreground=_INK,
         foreground_strong=_INK,
         foreground_subtle="#c8c8c8",
-        colors=(_LINE,),
+        colors=(_LINE, _SMOOTH),
         font_family=_FONT,
         opacity="1",
         stroke_opacity="1",
@@ -134,3 +144,32 @@ def _make_accessible(root: Any, title: str, label: str) -> Any:
 
 def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+def interval_svg(value: float, low: float, high: float, label: str) -> str:
+    """A small accessible SVG: the 95% interval as a bar, the estimate as a dot, and a dashed
+    line at zero ("no difference"), with ``label`` as its title and text alternative."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    left, right = min(low, 0.0), max(high, 0.0)
+    pad = (right - left) * 0.08 or 1.0
+    left, right = left - pad, right + pad
+    width, height, margin = 320, 56, 12
+
+    def x(number: float) -> float:
+        return round(margin + (number - left) / (right - left) * (width - 2 * margin), 1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="interval-chart" role="img" aria-label={quoteattr(label)}>',
+        f"<title>{escape(label)}</title>",
+        f'<line x1="{x(0)}" y1="6" x2="{x(0)}" y2="36" stroke="{_INK}" stroke-dasharray="4 3"/>',
+        f'<line x1="{x(low)}" y1="21" x2="{x(high)}" y2="21" stroke="{_LINE}" stroke-width="6" '
+        'stroke-linecap="round"/>',
+        f'<circle cx="{x(value)}" cy="21" r="7" fill="{_SMOOTH}" stroke="#ffffff" '
+        'stroke-width="2"/>',
+        f'<text x="{x(0)}" y="52" text-anchor="middle" font-size="13" fill="{_INK}" '
+        f'font-family="{_FONT}">0</text>',
+        "</svg>",
+    ]
+    return "".join(parts)
