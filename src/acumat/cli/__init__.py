@@ -67,6 +67,7 @@ def _register() -> None:
         settings,
         spasm,
         transfer,
+        trial,
     )
 
     app.add_typer(check.app, name="check")
@@ -81,6 +82,7 @@ def _register() -> None:
     serve.register(app)
     settings.register(app)
     transfer.register(app)
+    app.add_typer(trial.app, name="trial")
 
 
 _register()

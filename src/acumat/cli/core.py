@@ -32,6 +32,7 @@ NEWCOMER_ORDER = (
     "diary",
     "learn",
     "ask",
+    "trial",
     "settings",
     "serve",
     "export",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Literal
+from enum import StrEnum
 
 import numpy as np
 
@@ -39,6 +39,25 @@ MAT_COLUMN = 1
 """The design's second column is the mat indicator; the benefit is minus its coefficient."""
 
 
+class Model(StrEnum):
+    AR1 = "ar1"
+    """AR(1) errors: ρ on the 59-point grid."""
+    IID = "iid"
+    """Independent days: ρ fixed at 0."""
+
+
+class Trend(StrEnum):
+    LINEAR = "linear"
+    NONE = "none"
+
+
+class Prior(StrEnum):
+    DEFAULT = "default"
+    """The weak conjugate prior of spec §2.3."""
+    REFERENCE = "reference"
+    """p(β, s²) ∝ 1/s²: given ρ, the answers of GLS and the t-test."""
+
+
 @dataclasses.dataclass(frozen=True)
 class AnalysisOptions:
     """The analysis's choices; the defaults are the pre-specified primary analysis.
@@ -47,18 +66,16 @@ class AnalysisOptions:
     of condition their own indicator per condition instead.
     """
 
-    model: Literal["ar1", "iid"] = "ar1"
-    trend: Literal["none", "linear"] = "linear"
-    prior: Literal["default", "reference"] = "default"
+    model: Model = Model.AR1
+    trend: Trend = Trend.LINEAR
+    prior: Prior = Prior.DEFAULT
     washout_days: int = 1
     mcid: float | None = None
     carryover: bool = False
 
     def __post_init__(self) -> None:
-        if self.model not in ("ar1", "iid") or self.trend not in ("none", "linear"):
-            raise ValueError(f"unknown model {self.model!r} or trend {self.trend!r}")
-        if self.prior not in ("default", "reference") or self.washout_days < 0:
-            raise ValueError(f"unknown prior {self.prior!r} or washout {self.washout_days}")
+        if self.washout_days < 0:
+            raise ValueError(f"washout_days must be 0 or more (got {self.washout_days})")
         if self.mcid is not None and not self.mcid > 0:
             raise ValueError(f"the MCID must be more than 0 (got {self.mcid})")
 
@@ -133,7 +150,7 @@ def design(
         "intercept": np.ones(day.size),
         "mat": series.mat[used].astype(np.float64),
     }
-    if options.trend == "linear":
+    if options.trend is Trend.LINEAR:
         columns["trend"] = (day - day.mean()) / 7.0
     if options.carryover:
         carry = (series.day_in_period < options.washout_days) & series.after_switch
@@ -151,8 +168,8 @@ def fitted(series: DailySeries, options: AnalysisOptions = PRIMARY) -> Fitted | 
         return short
     used = used_days(series, options)
     x, columns = design(series, used, options)
-    prior = prior_for(columns, reference=options.prior == "reference")
-    grid = RHO_GRID if options.model == "ar1" else IID
+    prior = prior_for(columns, reference=options.prior is Prior.REFERENCE)
+    grid = RHO_GRID if options.model is Model.AR1 else IID
     posterior = fit(series.day[used], series.value[used], x, prior, grid)
     mcid = options.mcid if options.mcid is not None else default_mcid(list(series.run_in))
     return Fitted(posterior, posterior.coefficient(MAT_COLUMN, sign=-1.0), used, mcid)
@@ -219,9 +236,9 @@ def _warnings(series: DailySeries, used: Flags, acf: tuple[float, ...]) -> tuple
 
 
 SENSITIVITY: Mapping[str, Callable[[AnalysisOptions], AnalysisOptions]] = {
-    "S1": lambda options: dataclasses.replace(options, prior="reference"),
+    "S1": lambda options: dataclasses.replace(options, prior=Prior.REFERENCE),
     "S2": lambda options: dataclasses.replace(options, carryover=True),
-    "S3": lambda options: dataclasses.replace(options, trend="none"),
+    "S3": lambda options: dataclasses.replace(options, trend=Trend.NONE),
 }
 """Each pre-specified sensitivity analysis as the one change it makes to the options."""
 

@@ -34,7 +34,7 @@ LOG_2PI = math.log(2 * math.pi)
 
 
 @dataclasses.dataclass(frozen=True)
-class Prior:
+class PriorParameters:
     """β | s² ~ N(mean, s²·diag(sd²)) and s² ~ InvGamma(a0, b0); or, with ``reference``,
     p(β, s²) ∝ 1/s² (which reproduces GLS and t-test answers given ρ)."""
 
@@ -56,11 +56,11 @@ COLUMN_PRIORS: Mapping[str, tuple[float, float]] = {
 0-10 scale, an effect SD of 1.5·s, a trend of about s per week, carry-over like the effect."""
 
 
-def prior_for(columns: tuple[str, ...], *, reference: bool = False) -> Prior:
+def prior_for(columns: tuple[str, ...], *, reference: bool = False) -> PriorParameters:
     """The default (or the reference) prior for a design with ``columns``."""
     mean = np.array([COLUMN_PRIORS[c][0] for c in columns])
     sd = np.array([COLUMN_PRIORS[c][1] for c in columns])
-    return Prior(mean, sd, reference=reference)
+    return PriorParameters(mean, sd, reference=reference)
 
 
 def whiten(
@@ -117,7 +117,9 @@ class GridPosterior:
         return float(self.weights @ np.sqrt(self.b)) * factor
 
 
-def fit(day: Ints, y: Floats, x: Floats, prior: Prior, rho: Floats = RHO_GRID) -> GridPosterior:
+def fit(
+    day: Ints, y: Floats, x: Floats, prior: PriorParameters, rho: Floats = RHO_GRID
+) -> GridPosterior:
     """The posterior of ``y = x·β + e`` with AR(1) errors on days ``day`` (strictly
     increasing) for each value of ``rho``, equally likely a priori."""
     n, p = x.shape
