@@ -145,6 +145,8 @@ def new_seed() -> int:
 
 def draw_orders(seed: int, scheme: Scheme) -> tuple[Order, ...]:
     """The order of each of :data:`MAX_PAIRS` pairs, from ``seed`` alone."""
+    if not 0 <= seed < 2**SEED_BITS:
+        raise ValueError(f"seed must be a whole number from 0 to 2**{SEED_BITS} - 1")
     flips = np.random.Generator(np.random.PCG64(seed)).integers(0, 2, size=MAX_PAIRS)
     if scheme is Scheme.RANDOM_PAIRS:
         first = [bool(f) for f in flips]
