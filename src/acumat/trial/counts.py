@@ -109,10 +109,10 @@ def analyse_counts(
     phi = dispersion(series, used) if correct_dispersion else 1.0
     on, off = used & series.mat, used & ~series.mat
     ratio = RateRatio(
-        PRIOR_SHAPE + series.value[on].sum() / phi,
-        PRIOR_RATE + on.sum() / phi,
-        PRIOR_SHAPE + series.value[off].sum() / phi,
-        PRIOR_RATE + off.sum() / phi,
+        PRIOR_SHAPE + float(series.value[on].sum()) / phi,
+        PRIOR_RATE + int(on.sum()) / phi,
+        PRIOR_SHAPE + float(series.value[off].sum()) / phi,
+        PRIOR_RATE + int(off.sum()) / phi,
     )
     return CountResult(
         rate_mat=ratio.a_mat / ratio.b_mat,

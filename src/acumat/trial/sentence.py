@@ -25,7 +25,7 @@ WORDS: Mapping[str, str] = {
     "range_lower": "95% credible range: {near} to {far} points lower",
     "range_higher": "95% credible range: {near} to {far} points higher",
     "range_across": "95% credible range: from {higher} points higher to {lower} points lower",
-    "chances": "There is a {p_benefit} chance the mat lowers your pain at all, and a {p_mcid} "
+    "chances": "There is {p_benefit} chance the mat lowers your pain at all, and {p_mcid} "
     "chance it lowers it by {mcid} or more, about the amount most people notice as a real "
     "improvement.",
     Category.MEANINGFUL_BENEFIT: "The mat very likely helps you, and probably by a "
@@ -88,6 +88,13 @@ def percent(p: float) -> str:
     return f"{shown}%"
 
 
+def a_percent(p: float) -> str:
+    """``a 67%``, ``an 87%``, ``an 11%``: :func:`percent` with the article it is read with."""
+    shown = percent(p)
+    spoken_with_a_vowel = shown.startswith("8") or shown in ("11%", "18%")
+    return ("an " if spoken_with_a_vowel else "a ") + shown
+
+
 def points(value: float) -> str:
     """``1 point``, ``1.5 points``: a size in points of pain, as few digits as it needs."""
     return f"{value:g} point" + ("" if value == 1 else "s")
@@ -113,8 +120,8 @@ def headline(result: PainResult, *, sensitivity_differs: bool = False) -> str:
         range=credible_range(*result.cri95),
     )
     chances = WORDS["chances"].format(
-        p_benefit=percent(result.p_benefit),
-        p_mcid=percent(result.p_mcid),
+        p_benefit=a_percent(result.p_benefit),
+        p_mcid=a_percent(result.p_mcid),
         mcid=points(result.mcid),
     )
     parts = [opening, chances, WORDS[result.category]]
@@ -144,7 +151,7 @@ def _shortfall(shortfall: Shortfall, washout_days: int) -> str:
         return WORDS["periods"].format(
             count=count.format(n=found),
             condition=CONDITION_WORDS[shortfall.condition or "mat"],
-            have="has" if found == 1 else "have",
+            have="have" if found > 1 else "has",
             days=MIN_DAYS_IN_PERIOD,
             washout=washout.format(n=washout_days),
             needed=int(shortfall.needed),
