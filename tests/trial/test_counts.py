@@ -28,7 +28,7 @@ def counts_series(rng: np.random.Generator, mat_rate: float, no_mat_rate: float)
     conditions = (["mat"] * 7 + ["no_mat"] * 7 + ["no_mat"] * 7 + ["mat"] * 7) * 2
     rates = [mat_rate if c == "mat" else no_mat_rate for c in conditions]
     counts = [float(rng.poisson(r)) for r in rates]
-    return series_from_runs(list(range(len(conditions))), conditions, counts)  # type: ignore[arg-type]
+    return series_from_runs(list(range(len(conditions))), conditions, counts)
 
 
 def test_fewer_episodes_with_the_mat_show_as_a_rate_ratio_below_one(
@@ -55,12 +55,13 @@ def test_poisson_days_need_no_dispersion_correction() -> None:
 def test_clustered_counts_are_widened_and_labelled_approximate(rng: np.random.Generator) -> None:
     conditions = (["mat"] * 7 + ["no_mat"] * 7) * 4
     burst = [5.0 if (i // 7) % 4 == 0 else 0.0 for i in range(56)]
-    series = series_from_runs(list(range(56)), conditions, burst)  # type: ignore[arg-type]
+    series = series_from_runs(list(range(56)), conditions, burst)
     corrected = analyse_counts(series)
     plain = analyse_counts(series, correct_dispersion=False)
     assert not isinstance(corrected, NotEnoughData)
     assert not isinstance(plain, NotEnoughData)
-    assert corrected.approximate and corrected.dispersion > 1
+    assert corrected.approximate
+    assert corrected.dispersion > 1
     assert not plain.approximate
     width = corrected.rr_cri95[1] / corrected.rr_cri95[0]
     assert width > plain.rr_cri95[1] / plain.rr_cri95[0]
@@ -68,9 +69,9 @@ def test_clustered_counts_are_widened_and_labelled_approximate(rng: np.random.Ge
 
 def test_counts_follow_the_minimum_data_rule_but_may_all_be_zero() -> None:
     conditions = ["mat"] * 7 + ["no_mat"] * 7
-    short = series_from_runs(list(range(14)), conditions, [0.0] * 14)  # type: ignore[arg-type]
+    short = series_from_runs(list(range(14)), conditions, [0.0] * 14)
     assert isinstance(analyse_counts(short), NotEnoughData)
-    zeros = series_from_runs(list(range(28)), conditions * 2, [0.0] * 28)  # type: ignore[arg-type]
+    zeros = series_from_runs(list(range(28)), conditions * 2, [0.0] * 28)
     result = analyse_counts(zeros)
     assert not isinstance(result, NotEnoughData)
     assert result.rr_median == pytest.approx(1.0, abs=0.05)
@@ -79,4 +80,4 @@ def test_counts_follow_the_minimum_data_rule_but_may_all_be_zero() -> None:
 def test_a_negative_or_fractional_count_is_a_programming_error() -> None:
     conditions = ["mat"] * 7 + ["no_mat"] * 7
     with pytest.raises(ValueError, match="whole numbers"):
-        analyse_counts(series_from_runs(list(range(14)), conditions, [1.5] * 14))  # type: ignore[arg-type]
+        analyse_counts(series_from_runs(list(range(14)), conditions, [1.5] * 14))

@@ -7,13 +7,12 @@ import numpy as np
 
 from acumat.trial.analysis import PainResult, analyse_pain
 from acumat.trial.minimum import NotEnoughData, check_minimum
-from acumat.trial.schedule import Condition
 from acumat.trial.series import DailySeries, series_from_runs
 
-WEEKS: list[Condition] = (["mat"] * 7 + ["no_mat"] * 7) * 2
+WEEKS = (["mat"] * 7 + ["no_mat"] * 7) * 2
 
 
-def diary(conditions: list[Condition], pains: list[float | None]) -> DailySeries:
+def diary(conditions: list[str], pains: list[float | None]) -> DailySeries:
     return series_from_runs(list(range(len(conditions))), conditions, pains)
 
 
@@ -22,7 +21,7 @@ def varied(n: int) -> list[float | None]:
 
 
 def test_two_periods_of_each_with_three_analysable_days_are_enough() -> None:
-    four_days: list[Condition] = ["mat"] * 4 + ["no_mat"] * 4 + ["mat"] * 4 + ["no_mat"] * 4
+    four_days = ["mat"] * 4 + ["no_mat"] * 4 + ["mat"] * 4 + ["no_mat"] * 4
     assert check_minimum(diary(four_days, varied(16)), washout_days=1) is None
     assert isinstance(analyse_pain(diary(four_days, varied(16))), PainResult)
 
@@ -34,7 +33,7 @@ def test_one_period_of_a_condition_is_not_enough() -> None:
 
 
 def test_the_washout_can_leave_a_period_too_short() -> None:
-    three_days: list[Condition] = ["mat"] * 3 + ["no_mat"] * 3 + ["mat"] * 3 + ["no_mat"] * 3
+    three_days = ["mat"] * 3 + ["no_mat"] * 3 + ["mat"] * 3 + ["no_mat"] * 3
     series = diary(three_days, varied(12))
     assert check_minimum(series, washout_days=0) is None
     found = check_minimum(series, washout_days=1)

@@ -65,8 +65,8 @@ def test_the_grid_fit_equals_fitting_each_rho_alone(rng: np.random.Generator) ->
         assert np.allclose(alone.mean[0], together.mean[k], atol=1e-12)
 
 
-def simulated(rng: np.random.Generator, **truth: float) -> DailySeries:
-    return simulate_trial(rng, Truth(**truth))
+def simulated(rng: np.random.Generator, benefit: float, rho: float) -> DailySeries:
+    return simulate_trial(rng, Truth(benefit=benefit, rho=rho))
 
 
 def ols_answer(series: DailySeries, options: AnalysisOptions) -> tuple[float, float, float, int]:

@@ -150,7 +150,9 @@ def _pain(text: str) -> float | None:
 
 
 def _shown(text: str) -> str:
-    """``text`` as it appears in a message: trimmed to 40 characters, "nothing" if empty."""
+    """``text`` as a message shows it: trimmed to 40 characters, anything unprintable (a
+    terminal escape, a line break) as ``?``, and "nothing" when empty."""
     if not text:
         return "nothing"
-    return text if len(text) <= 40 else text[:37] + "..."
+    text = text if len(text) <= 40 else text[:37] + "..."
+    return "".join(c if c.isprintable() else "?" for c in text)

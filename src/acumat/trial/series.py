@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from acumat.trial.schedule import MAT, Condition, Schedule
+from acumat.trial.schedule import MAT, NO_MAT, Schedule
 
 Floats = NDArray[np.float64]
 Ints = NDArray[np.int64]
@@ -62,10 +62,13 @@ class DailySeries:
 
 
 def series_from_runs(
-    days: Sequence[int], conditions: Sequence[Condition], values: Sequence[float | None]
+    days: Sequence[int], conditions: Sequence[str], values: Sequence[float | None]
 ) -> DailySeries:
-    """A series from dated conditions in any order, with no run-in: each maximal run of
-    listed days with the same condition is a period, starting on its first listed day."""
+    """A series from dated conditions (``mat`` or ``no_mat``) in any order, with no run-in:
+    each maximal run of listed days with the same condition is a period, starting on its
+    first listed day."""
+    if not set(conditions) <= {MAT, NO_MAT}:
+        raise ValueError(f"conditions must be {MAT} or {NO_MAT}")
     order = np.argsort(np.asarray(days, dtype=np.int64), kind="stable")
     day = np.asarray(days, dtype=np.int64)[order]
     mat = np.asarray([conditions[i] == MAT for i in order], dtype=np.bool_)
