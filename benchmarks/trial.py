@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/trial.py [--runs 300] [--cli-runs 10]
 
 Times each operation in-process with ``time.perf_counter`` over ``--runs`` repetitions
 after a warm-up, on simulated trials (ρ = 0.3, SD 1.5, seeded): a 4-pair trial of 7-day
-periods with 10% of days missing and the first day of each period left out (about 50 days
-used), and a year of daily ratings (365 days used, no washout). "fit" is the grid
+periods with the first day of each period left out (48 of its 56 days used), and a year of
+daily ratings (365 days used, no washout). "fit" is the grid
 posterior and the benefit's mixture; "fit + summary" adds the mean, the three quantiles by
 root finding, the probabilities, the category and the residual checks; "answer" adds
 S1-S3 and the sentence. ``plan_duration`` runs 400 simulated trials for each of 4
@@ -73,10 +73,11 @@ def counts_of(series: DailySeries, rng: np.random.Generator) -> DailySeries:
 
 
 def as_csv(series: DailySeries) -> str:
+    """The series as the contract's CSV, ratings kept within 0-10."""
     lines = ["date,condition,pain"]
     start = date(2026, 1, 5)
     for day, mat, pain in zip(series.day, series.mat, series.value, strict=True):
-        shown = "" if np.isnan(pain) else f"{pain:.1f}"
+        shown = "" if np.isnan(pain) else f"{min(max(pain, 0.0), 10.0):.1f}"
         lines.append(f"{start + timedelta(int(day))},{'mat' if mat else 'no_mat'},{shown}")
     return "\n".join(lines) + "\n"
 
@@ -92,7 +93,7 @@ def cli_run(csv: Path) -> None:
 
 def measure(runs: int, cli_runs: int) -> list[tuple[str, int, tuple[float, float]]]:
     rng = np.random.Generator(np.random.PCG64(2026))
-    trial, year = simulate_trial(rng, Truth()), a_year(rng)
+    trial, year = simulate_trial(rng, Truth(missing=0.0)), a_year(rng)
     n_trial = analyse_pain(trial)
     n_used = getattr(n_trial, "n_days_used", 0)
     spasms = counts_of(trial, rng)

@@ -125,6 +125,7 @@ def run_cell(rng: np.random.Generator, truth: Truth, reps: int) -> Cell:
 MESSY = {"missing": 0.15, "trend_per_week": 0.2, "rounded": True}
 KNOWN_FAILURES = {
     ("clean", 1.5, 0.6, 0.0): "false benefit 0.071 against the 0.07 limit (MC SE 0.008)",
+    ("messy", 1.5, 0.6, 0.0): "coverage 0.918 (limit 0.92) and false benefit 0.077",
 }
 """Cells measured outside the acceptance criteria, documented rather than tuned (§3.3)."""
 

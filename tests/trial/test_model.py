@@ -15,7 +15,7 @@ from scipy import stats
 from scipy.special import gammaln
 
 from acumat.trial.analysis import AnalysisOptions, Model, PainResult, Prior, analyse_pain, design
-from acumat.trial.model import RHO_GRID, TMixture, fit, prior_for, whiten
+from acumat.trial.model import RHO_GRID, TMixture, fit, prior_for, whiten, whitened_gram
 from acumat.trial.series import DailySeries
 from acumat.trial.simulate import Truth, simulate_trial
 
@@ -51,6 +51,17 @@ def test_whitening_with_gaps_equals_dense_gls(day: np.ndarray, rho: float, seed:
     assert log_jac[0] == pytest.approx(-0.5 * np.linalg.slogdet(sigma)[1], abs=1e-10)
     matrix, _ = whiten(day, np.eye(day.size), np.array([rho]))
     assert np.allclose(matrix[0].T @ matrix[0], inverse, rtol=0, atol=1e-8)
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=Days, seed=st.integers(0, 2**32 - 1))
+def test_the_gram_shortcut_equals_whitening_first(day: np.ndarray, seed: int) -> None:
+    columns = np.random.default_rng(seed).normal(3.0, 2.0, (day.size, 4))
+    white, log_jac = whiten(day, columns, RHO_GRID)
+    gram, same_log_jac = whitened_gram(day, columns, RHO_GRID)
+    expected = np.einsum("kni,knj->kij", white, white)
+    assert np.allclose(gram, expected, rtol=1e-10, atol=1e-9)
+    assert np.allclose(same_log_jac, log_jac, rtol=0, atol=1e-10)
 
 
 def test_the_grid_fit_equals_fitting_each_rho_alone(rng: np.random.Generator) -> None:

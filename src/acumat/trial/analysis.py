@@ -219,8 +219,7 @@ def summarise(series: DailySeries, found: Fitted, options: AnalysisOptions) -> P
 
 
 def _autocorrelation(series: DailySeries, found: Fitted) -> tuple[float, ...]:
-    best = int(np.argmax(found.posterior.weights))
-    residuals = found.posterior.residuals[best]
+    residuals = found.posterior.mode_residuals
     return diagnostics.residual_autocorrelation(series.day[found.used], residuals)
 
 

@@ -63,24 +63,46 @@ def prior_for(columns: tuple[str, ...], *, reference: bool = False) -> PriorPara
     return PriorParameters(mean, sd, reference=reference)
 
 
-def whiten(
-    day: Ints, columns: Floats, rho: Floats
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _lag_powers(day: Ints, rho: Floats) -> Floats:
+    """``r[k, i] = ρ_k^(d_{i+1} − d_i)``: each distinct gap is raised to a power once."""
+    gaps, which = np.unique(np.diff(day), return_inverse=True)
+    return (rho[:, None] ** gaps[None, :].astype(np.float64))[:, which]
+
+
+def whiten(day: Ints, columns: Floats, rho: Floats) -> tuple[Floats, Floats]:
     """The columns (n, q) whitened for each ρ: (K, n, q), and the log-Jacobian (K,).
 
     Row i becomes ``(row_i − r_i·row_{i−1}) / sqrt(1 − r_i²)`` with ``r_i = ρ^(d_i − d_{i−1})``;
     this is the Cholesky whitening of ``Σ_ij = ρ^|d_i − d_j|``, and the log-Jacobian is
     ``−½ log|Σ|``.
     """
-    r = rho[:, None] ** np.diff(day)[None, :]
+    r = _lag_powers(day, rho)
     one_minus = 1.0 - r * r
     scaled = 1.0 / np.sqrt(one_minus)
     out = np.empty((rho.size, *columns.shape))
     out[:, 0, :] = columns[0]
-    out[:, 1:, :] = (columns[None, 1:, :] - r[:, :, None] * columns[None, :-1, :]) * scaled[
-        :, :, None
-    ]
+    lagged = columns[None, 1:, :] - r[:, :, None] * columns[None, :-1, :]
+    out[:, 1:, :] = lagged * scaled[:, :, None]
     return out, -0.5 * np.log(one_minus).sum(axis=1)
+
+
+def whitened_gram(day: Ints, columns: Floats, rho: Floats) -> tuple[Floats, Floats]:
+    """``W_kᵀW_k`` (K, q, q) for the whitened columns W_k of :func:`whiten`, and the same
+    log-Jacobian, without building W: each whitened row's outer product expands into
+    products of the raw rows i and i − 1 weighted by 1/(1 − r²), r/(1 − r²) and
+    r²/(1 − r²), so every ρ costs three small matrix products."""
+    r = _lag_powers(day, rho)
+    inverse = 1.0 / (1.0 - r * r)
+    now, before = columns[1:], columns[:-1]
+    q = columns.shape[1]
+    cross = np.einsum("ni,nj->nij", now, before)
+    products = (
+        inverse @ np.einsum("ni,nj->nij", now, now).reshape(-1, q * q)
+        - (inverse * r) @ (cross + cross.transpose(0, 2, 1)).reshape(-1, q * q)
+        + (inverse * r * r) @ np.einsum("ni,nj->nij", before, before).reshape(-1, q * q)
+    )
+    gram = products.reshape(rho.size, q, q) + np.outer(columns[0], columns[0])
+    return gram, 0.5 * np.log(inverse).sum(axis=1)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -89,7 +111,7 @@ class GridPosterior:
 
     Given ρ_k: β | s² ~ N(mean[k], s²·cov[k]) and s² ~ InvGamma(a, b[k]).
     ``log_marginal`` is log p(y | ρ_k) (up to a constant for the reference prior).
-    ``residuals`` are the whitened residuals z − X*·mean, one row per ρ.
+    ``mode_residuals`` are the whitened residuals z − X*·mean at the most likely ρ.
     """
 
     rho: Floats
@@ -99,7 +121,7 @@ class GridPosterior:
     cov: Floats
     a: float
     b: Floats
-    residuals: Floats
+    mode_residuals: Floats
 
     def coefficient(self, index: int, sign: float = 1.0) -> TMixture:
         """The posterior of ``sign × β[index]``: a mixture of Student-t over the grid."""
@@ -123,10 +145,9 @@ def fit(
     """The posterior of ``y = x·β + e`` with AR(1) errors on days ``day`` (strictly
     increasing) for each value of ``rho``, equally likely a priori."""
     n, p = x.shape
-    white, log_jac = whiten(day, np.column_stack([x, y]), rho)
-    xw, z = white[:, :, :p], white[:, :, p]
-    xtx = np.einsum("kni,knj->kij", xw, xw)
-    xtz = np.einsum("kni,kn->ki", xw, z)
+    data = np.column_stack([x, y])
+    gram, log_jac = whitened_gram(day, data, rho)
+    xtx, xtz = gram[:, :p, :p], gram[:, :p, p]
     if prior.reference:
         precision, rhs, a = xtx, xtz, (n - p) / 2.0
     else:
@@ -134,10 +155,11 @@ def fit(
         precision = xtx + np.diag(inv_var)
         rhs = xtz + inv_var * prior.mean
         a = prior.a0 + n / 2.0
-    cov = np.linalg.inv(precision)
+    cov = np.asarray(np.linalg.inv(precision), dtype=np.float64)
     mean = np.einsum("kij,kj->ki", cov, rhs)
-    residuals = z - np.einsum("kni,ki->kn", xw, mean)
-    sse = np.einsum("kn,kn->k", residuals, residuals)
+    # ‖z − X*·m‖² as the quadratic form (m, −1)ᵀ·[X* z]ᵀ[X* z]·(m, −1).
+    stacked = np.concatenate([mean, -np.ones((rho.size, 1))], axis=1)
+    sse = np.maximum(np.einsum("ki,kij,kj->k", stacked, gram, stacked), 0.0)
     log_det_precision = np.linalg.slogdet(precision)[1]
     if prior.reference:
         b = 0.5 * sse
@@ -156,6 +178,9 @@ def fit(
             - gammaln(prior.a0)
         )
     weights = np.exp(log_marginal - log_marginal.max())
+    mode = int(np.argmax(weights))
+    white, _ = whiten(day, data, rho[mode : mode + 1])
+    residuals = white[0, :, p] - white[0, :, :p] @ mean[mode]
     return GridPosterior(rho, weights / weights.sum(), log_marginal, mean, cov, a, b, residuals)
 
 
