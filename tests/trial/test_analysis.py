@@ -26,7 +26,7 @@ from acumat.trial.decision import Category
 from acumat.trial.minimum import NotEnoughData
 from acumat.trial.model import MODEL_VERSION
 from acumat.trial.schedule import make_schedule
-from acumat.trial.series import DailySeries, series_from_schedule
+from acumat.trial.series import DailySeries, series_from_runs, series_from_schedule
 from acumat.trial.simulate import Truth, simulate_trial
 
 
@@ -173,3 +173,15 @@ def test_options_out_of_range_are_refused() -> None:
         AnalysisOptions(washout_days=-1)
     with pytest.raises(ValueError, match="MCID"):
         AnalysisOptions(mcid=0.0)
+
+
+@pytest.mark.parametrize("prior", list(Prior))
+@pytest.mark.parametrize("model", list(Model))
+def test_ratings_the_design_fits_exactly_still_give_an_answer(prior: Prior, model: Model) -> None:
+    conditions = (["mat"] * 7 + ["no_mat"] * 7) * 4
+    pains: list[float | None] = [3.0 if c == "mat" else 6.0 for c in conditions]
+    series = series_from_runs(list(range(56)), conditions, pains)
+    found = answer_pain(series, AnalysisOptions(model=model, prior=prior))
+    assert not isinstance(found, NotEnoughData)
+    assert found.primary.category is Category.MEANINGFUL_BENEFIT
+    assert found.primary.benefit_median == pytest.approx(3.0, abs=0.2)

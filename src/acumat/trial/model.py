@@ -105,6 +105,13 @@ def whitened_gram(day: Ints, columns: Floats, rho: Floats) -> tuple[Floats, Floa
     return gram, 0.5 * np.log(inverse).sum(axis=1)
 
 
+def sse_floor(ztz: Floats) -> Floats:
+    """The smallest residual sum of squares taken as real: ratings that the design fits
+    exactly (3 on every mat day, 6 on every other) leave only rounding error, and a zero
+    would put log(0) into the marginal likelihood."""
+    return 1e-20 * ztz + np.finfo(np.float64).tiny
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class GridPosterior:
     """The conjugate posterior at each grid ρ and the grid's posterior weights.
@@ -159,7 +166,7 @@ def fit(
     mean = np.einsum("kij,kj->ki", cov, rhs)
     # ‖z − X*·m‖² as the quadratic form (m, −1)ᵀ·[X* z]ᵀ[X* z]·(m, −1).
     stacked = np.concatenate([mean, -np.ones((rho.size, 1))], axis=1)
-    sse = np.maximum(np.einsum("ki,kij,kj->k", stacked, gram, stacked), 0.0)
+    sse = np.maximum(np.einsum("ki,kij,kj->k", stacked, gram, stacked), sse_floor(gram[:, p, p]))
     log_det_precision = np.linalg.slogdet(precision)[1]
     if prior.reference:
         b = 0.5 * sse
@@ -206,12 +213,15 @@ class TMixture:
 
     def quantile(self, q: float) -> float:
         """The x with P(X ≤ x) = q, found by Brent's method between the components' own
-        q-quantiles (the mixture's lies between them)."""
+        q-quantiles (the mixture's lies between them, so an end where the CDF has already
+        reached q, by rounding, is the answer)."""
         if not 0.0 < q < 1.0:
             raise ValueError(f"q must be strictly between 0 and 1 (got {q})")
         own = self.loc + self.scale * stdtrit(self.df, q)
         low, high = float(own.min()), float(own.max())
-        if high - low <= 1e-12 * max(1.0, abs(low)):
+        if self.cdf(low) >= q:  # equal but for rounding: the components nearly coincide
             return low
+        if self.cdf(high) <= q:
+            return high
         root: float = brentq(lambda v: self.cdf(v) - q, low, high, xtol=1e-13, rtol=1e-15)
         return root
