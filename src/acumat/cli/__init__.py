@@ -68,6 +68,7 @@ def _register() -> None:
         settings,
         spasm,
         transfer,
+        trial,
     )
 
     app.add_typer(check.app, name="check")
@@ -83,6 +84,7 @@ def _register() -> None:
     serve.register(app)
     settings.register(app)
     transfer.register(app)
+    app.add_typer(trial.app, name="trial")
 
 
 _register()

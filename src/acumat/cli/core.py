@@ -33,6 +33,7 @@ NEWCOMER_ORDER = (
     "insights",
     "learn",
     "ask",
+    "trial",
     "settings",
     "serve",
     "export",
