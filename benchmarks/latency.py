@@ -12,25 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from timing import timed
 
 QUESTION = "how long should i lie on it"
-
-
-def timed(action: Callable[[], Any], runs: int) -> tuple[float, float]:
-    action()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
 def calm_answers() -> dict[str, object]:

@@ -18,17 +18,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+from timing import timed
 
 from acumat.trial.analysis import AnalysisOptions, analyse_pain, fitted
 from acumat.trial.answer import answer_pain
@@ -38,17 +35,6 @@ from acumat.trial.series import DailySeries
 from acumat.trial.simulate import Truth, simulate_trial
 
 YEAR = AnalysisOptions(washout_days=0)
-
-
-def timed(action: Callable[[], Any], runs: int) -> tuple[float, float]:
-    action()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[max(int(len(samples) * 0.95) - 1, 0)]
 
 
 def a_year(rng: np.random.Generator) -> DailySeries:
