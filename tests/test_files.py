@@ -47,3 +47,27 @@ def test_a_private_copy_has_the_bytes_and_mode_0600(tmp_path: Path) -> None:
         b"\x00\x01data",
         0o600,
     )
+
+
+def test_a_small_text_file_is_read_whole_and_refusals_say_what_to_do(tmp_path: Path) -> None:
+    from acumat.errors import InvalidInput
+    from acumat.files import read_text_file
+
+    good = tmp_path / "good.csv"
+    good.write_bytes("\ufeffdate,pain\n".encode())
+    assert read_text_file(good, "--csv", 1024) == "date,pain\n"
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"caf\xe9")
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 2048)
+    for path, limit, said in (
+        (tmp_path / "missing.csv", 1024, "there is no file at"),
+        (tmp_path, 1024, "is a folder; name the file in it"),
+        (big, 1024, "is larger than 1 KB"),
+        (latin, 1024, "is not UTF-8 text; save it as UTF-8 and try again"),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            read_text_file(path, "--csv", limit)
+        (problem,) = refused.value.problems
+        assert problem.field == "--csv"
+        assert said in problem.message

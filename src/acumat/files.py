@@ -76,6 +76,38 @@ def write_whole(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
+def read_text_file(path: Path, field: str, max_bytes: int) -> str:
+    """The whole text of a small UTF-8 file (a byte-order mark is fine), for a command that
+    reads one; anything else is :class:`~acumat.errors.InvalidInput` on ``field`` saying
+    what is wrong and what to do: no such file, a folder, too big, unreadable, not UTF-8."""
+    from acumat.errors import InvalidInput
+
+    try:
+        if path.is_dir():
+            raise InvalidInput.single(field, f"{path} is a folder; name the file in it")
+        if path.stat().st_size > max_bytes:
+            raise InvalidInput.single(field, f"{path} is larger than {_size(max_bytes)}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput.single(field, f"there is no file at {path}; check the name") from None
+    except OSError as exc:
+        reason = exc.strerror or "it cannot be read"
+        raise InvalidInput.single(field, f"{path} cannot be read ({reason})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        message = f"{path} is not UTF-8 text; save it as UTF-8 and try again"
+        raise InvalidInput.single(field, message) from None
+
+
+def _size(size: int) -> str:
+    """``size`` bytes in the largest whole unit: 262144 → "256 KB"."""
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= factor:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"
+
+
 def _open_private(path: Path, flags: int) -> int:
     descriptor = os.open(path, flags, PRIVATE_FILE)
     os.fchmod(descriptor, PRIVATE_FILE)  # the umask may have taken bits away; set it exactly

@@ -161,3 +161,11 @@ def test_a_command_line_that_does_not_fit_is_explained_in_acumats_words(
     assert err.startswith(said)
     assert "Usage:" not in err
     assert "Missing option" not in err
+
+
+def test_a_refusal_quoting_what_was_typed_cannot_steer_the_terminal(run: Run) -> None:
+    result = run("trial", "analyze", "--csv", "evil\x1b]0;owned\x07.csv")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "\x07" not in result.stderr
+    assert "Error: --csv: there is no file at evil␛]0;owned␇.csv; check the name" in result.stderr

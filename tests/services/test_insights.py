@@ -102,3 +102,16 @@ def test_spasms_by_trigger_are_rates_with_intervals(
     assert lifting["low"] < lifting["value"] < lifting["high"]
     assert "not proof of what causes" in lifting["reading"]
     assert set(data) == {"start", "end", "trend", "findings"}
+
+
+def test_spasm_rates_count_the_days_the_diary_was_kept_even_without_check_ins(
+    db: Database, actor: Actor, frozen_clock: datetime
+) -> None:
+    for offset in (0, 4, 9):  # the first entry, 9 days ago, starts the diary: 10 days in all
+        start = datetime(2026, 3, 15 - offset, 9, 0)
+        entry = {"started_at": start, "peak_intensity": 5, "triggers": ["stress"]}
+        diary.add_entry(db, actor, "episode", entry)
+    stress = {f.key: f for f in insights(db, actor).findings}["trigger_stress"].estimate
+    assert stress is not None
+    assert stress.value == pytest.approx(3 * 30 / 10)
+    assert stress.n == 10

@@ -17,6 +17,7 @@ from typer import _click
 from typer.core import TyperGroup, TyperOption
 
 from acumat.cli.options import EXAMPLES
+from acumat.cli.output import safe_text
 from acumat.errors import AcumatError, Conflict, InvalidInput, NotFound, Problem
 
 BAD_INPUT = (InvalidInput, NotFound, Conflict)
@@ -90,10 +91,11 @@ def _keys_to_flags(message: str, flags: dict[str, str]) -> str:
 
 
 def say_refusal(exc: InvalidInput, command: _click.Command) -> None:
-    """Print every problem of ``exc`` in the words of ``command``'s flags."""
+    """Print every problem of ``exc`` in the words of ``command``'s flags; what a person
+    typed and a message quotes (a file name, a value) cannot steer the terminal."""
     flags, help_text = flags_of(command.params), command.help or ""
     for problem in exc.problems:
-        typer.echo(f"Error: {worded(problem, flags, help_text)}", err=True)
+        typer.echo(f"Error: {safe_text(worded(problem, flags, help_text))}", err=True)
 
 
 LEAF = "acumat.command"
@@ -161,10 +163,10 @@ class AcumatGroup(TyperGroup):
             say_refusal(exc, leaf if isinstance(leaf, _click.Command) else self)
             raise typer.Exit(2) from exc
         except BAD_INPUT as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {safe_text(str(exc))}", err=True)
             raise typer.Exit(2) from exc
         except AcumatError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(f"Error: {safe_text(str(exc))}", err=True)
             raise typer.Exit(1) from exc
         except _click.exceptions.UsageError as exc:
             if isinstance(exc, _click.exceptions.NoArgsIsHelpError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -40,32 +40,27 @@ def insights(
 
     Example: acumat insights --days 60
     """
-    from acumat.services.insights import insights as gather
+    from acumat.services import insights as service
 
     db, actor = open_diary(ctx)
-    found = gather(db, actor, days)
+    found = service.insights(db, actor, days)
     if as_json:
         from acumat.cli.output import emit_json
 
-        emit_json(as_data(found))
+        emit_json(service.as_data(found))
     else:
         show(found)
 
 
-def as_data(found: Insights) -> dict[str, Any]:
-    """The insights as JSON data: ``GET /api/v1/insights`` gives the same."""
-    from acumat.services.insights import as_data as data
-
-    return data(found)
-
-
 def show(found: Insights) -> None:
-    typer.echo(f"Your diary from {found.start:%d %b %Y} to {found.end:%d %b %Y}")
+    from acumat.present.time import long_day
+
+    typer.echo(f"Your diary from {long_day(found.start)} to {long_day(found.end)}")
     if found.trend:
         first, last = found.trend[0], found.trend[-1]
         typer.echo(
-            f"Pain, smoothed: {first[2]:.1f} on {first[0]:%d %b}, {last[2]:.1f} on {last[0]:%d %b} "
-            f"({len(found.trend)} check-ins)."
+            f"Pain, smoothed: {first.smoothed:.1f} on {long_day(first.day)}, "
+            f"{last.smoothed:.1f} on {long_day(last.day)} ({len(found.trend)} check-ins)."
         )
     else:
         typer.echo("No check-ins in this period yet: log one with acumat log checkin.")

@@ -80,18 +80,21 @@ def learn(
       acumat learn
       acumat learn evidence
     """
+    from acumat.errors import NotFound
     from acumat.services import learn as service
 
     if topic is None:
         show_topics(service.topics())
         return
-    pages = {p.id: p for p in service.topics()}
-    if topic.casefold() not in pages:
+    try:
+        page = service.page(topic.casefold())
+    except NotFound:
+        topics = ", ".join(p.id for p in service.topics())
         typer.echo(f"Error: there is no topic called {safe_text(topic)!r}.", err=True)
-        typer.echo("Topics: " + ", ".join(pages) + ". See them all: acumat learn", err=True)
-        raise typer.Exit(2)
+        typer.echo(f"Topics: {topics}. See them all: acumat learn", err=True)
+        raise typer.Exit(2) from None
     _db, actor = open_diary(ctx, urgent_first=False)
-    show_page(pages[topic.casefold()], actor.region)
+    show_page(page, actor.region)
 
 
 def show_topics(pages: list[Page]) -> None:
@@ -209,15 +212,14 @@ def show_answer(found: Answer) -> None:
 
 
 def show_passage(number: int, passage: Found) -> None:
-    from acumat.knowledge import source_register
+    from acumat.present.sources import cited
 
-    register = source_register()
     typer.echo(typer.style(f"{number}. {passage.title}", bold=True))
     for line in passage.glimpse():
         typer.echo(f"   {line}")
     if not passage.glimpsed_all:
         typer.echo("   …")
-    names = [register[s].name for s in passage.sources if s in register]
+    names = [source.name for source in cited(passage.sources).values()]
     if names:
         typer.echo(f"   Sources: {'; '.join(names)}")
     typer.echo(f"   More: {command_for(passage.link)}\n")

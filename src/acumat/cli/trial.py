@@ -16,7 +16,7 @@ import typer
 
 from acumat.cli.core import AcumatGroup
 from acumat.cli.options import Decimal, Whole, Word, option
-from acumat.cli.output import emit_json, safe_text
+from acumat.cli.output import emit_json
 from acumat.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ app = typer.Typer(
 MODELS = {"ar1": "AR(1): each day's pain leans on the day before", "iid": "independent days"}
 TRENDS = {"linear": "a straight-line drift over the weeks", "none": "no drift"}
 PRIORS = {"default": "acumat's weak prior", "reference": "the data alone"}
-MAX_BYTES = 5_000_000
+MAX_BYTES = 5 * 1024 * 1024
 """Far more than a lifetime of daily ratings; a bigger file is not a pain diary."""
 WASHOUT_HINT = "--washout-days sets how many first days of each period are left out (now {days})."
 
@@ -134,24 +134,9 @@ def _read_text(path: str) -> str:
     """The text of the file at ``path`` (``-``: standard input), or a refusal on --csv."""
     if path == "-":
         return sys.stdin.read()
-    file, where = Path(path), safe_text(path)
-    try:
-        if file.is_dir():
-            raise InvalidInput.single("--csv", f"{where} is a folder; name the CSV file in it")
-        if file.stat().st_size > MAX_BYTES:
-            raise InvalidInput.single("--csv", f"{where} is too big for a daily pain diary")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput.single("--csv", f"there is no file at {where}; check the name") from None
-    except OSError as exc:
-        reason = exc.strerror or "it cannot be read"
-        raise InvalidInput.single("--csv", f"{where} cannot be read ({reason})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput.single(
-            "--csv", f"{where} is not UTF-8 text; save it as CSV (UTF-8) and try again"
-        ) from None
+    from acumat.files import read_text_file
+
+    return read_text_file(Path(path), "--csv", MAX_BYTES)
 
 
 def _not_enough(found: NotEnoughData) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from acumat.actor import Actor
 from acumat.diary.vocabulary import CARE_KINDS, TRIGGERS
@@ -45,13 +45,21 @@ class Finding:
     reading: str
 
 
+class TrendPoint(NamedTuple):
+    """A check-in's pain and the smoothed line's value on its day."""
+
+    day: date
+    pain: int
+    smoothed: float
+
+
 @dataclass(frozen=True)
 class Insights:
     """The person's insights from ``start`` to ``end`` (their days, inclusive)."""
 
     start: date
     end: date
-    trend: list[tuple[date, int, float]]
+    trend: list[TrendPoint]
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -65,7 +73,7 @@ def insights(db: Database, actor: Actor, days: int = DEFAULT_DAYS) -> Insights:
     for care in diary.care:
         care_days[care.kind].add(care.started_at.astimezone(actor.zone).date())
     points = sorted(pain.items())
-    trend = [(d, p, s) for (d, p), (_, s) in zip(points, smoothed(points), strict=True)]
+    trend = [TrendPoint(d, p, s) for (d, p), (_, s) in zip(points, smoothed(points), strict=True)]
     pairs = [
         (float(s.pain_before), float(s.pain_after))
         for s in diary.sessions
@@ -94,7 +102,14 @@ def insights(db: Database, actor: Actor, days: int = DEFAULT_DAYS) -> Insights:
         )
         for kind in CARE_COMPARED
     ]
-    span = (end - min([*pain, *session_days, end])).days + 1 if pain or session_days else 0
+    episode_days = {e.started_at.astimezone(actor.zone).date() for e in diary.episodes}
+    logged = [
+        *pain,
+        *session_days,
+        *episode_days,
+        *(d for days in care_days.values() for d in days),
+    ]
+    span = (end - min(logged)).days + 1 if logged else 0
     triggers = Counter(t for e in diary.episodes for t in e.triggers)
     found += [trigger_rate(code, triggers[code], span) for code in TRIGGERS if triggers[code]]
     return Insights(start, end, trend, found)
@@ -159,6 +174,8 @@ def sleep_and_pain(pairs: list[tuple[float, float]]) -> Finding:
 
 
 def trigger_rate(code: str, count: int, days: int) -> Finding:
+    """Spasms put down to ``code`` per 30 days, over the ``days`` from the first entry of
+    any kind to the last day shown (the days the diary was being kept)."""
     found = rate(count, days)
     title = f"Spasms you put down to: {TRIGGERS[code].lower()}"
     if found is None:
@@ -193,8 +210,7 @@ def as_data(found: Insights) -> dict[str, Any]:
         "start": found.start.isoformat(),
         "end": found.end.isoformat(),
         "trend": [
-            {"day": day.isoformat(), "pain": pain, "smoothed": line}
-            for day, pain, line in found.trend
+            {"day": p.day.isoformat(), "pain": p.pain, "smoothed": p.smoothed} for p in found.trend
         ],
         "findings": [_finding_data(f) for f in found.findings],
     }

@@ -30,11 +30,9 @@ def page(topic: str) -> Page:
 
 def neighbours(topic: str) -> tuple[Page | None, Page | None]:
     """The pages before and after ``topic`` in reading order."""
-    ids = list(load_pages())
-    at = ids.index(topic)
-    before = load_pages()[ids[at - 1]] if at > 0 else None
-    after = load_pages()[ids[at + 1]] if at + 1 < len(ids) else None
-    return before, after
+    pages = topics()
+    at = [p.id for p in pages].index(topic)
+    return (pages[at - 1] if at else None), (pages[at + 1] if at + 1 < len(pages) else None)
 
 
 def region_code(region: str) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from acumat import clock
 from acumat.actor import Actor
 from acumat.errors import Conflict, InvalidInput, NotFound, Problem
+from acumat.files import read_text_file
 from acumat.safety import (
     ScreeningIncomplete,
     TriageOut,
@@ -97,15 +98,7 @@ def read_answers_file(path: Path) -> dict[str, object]:
     as :class:`InvalidInput` on ``answers`` with what to fix: a "yes" must never be lost to
     a later "no" for the same question.
     """
-    try:
-        if path.stat().st_size > MAX_ANSWERS_BYTES:
-            raise InvalidInput.single("answers", "the file is larger than 256 KB")
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError:
-        raise InvalidInput.single("answers", f"cannot read the file {path.name}") from None
-    except UnicodeDecodeError:
-        raise InvalidInput.single("answers", "the file is not UTF-8 text") from None
-    loaded = _strict_json(text)
+    loaded = _strict_json(read_text_file(path, "answers", MAX_ANSWERS_BYTES))
     if not isinstance(loaded, dict):
         raise InvalidInput.single(
             "answers", "must be a JSON object mapping question ids to answers"

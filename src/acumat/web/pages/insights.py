@@ -44,8 +44,8 @@ def insights_page(
 ) -> Response:
     """What the diary shows over the last ``days`` days."""
     found = service.insights(db, actor, days)
-    points = [(day, pain) for day, pain, _ in found.trend]
-    line = [(day, smooth) for day, _, smooth in found.trend]
+    points = [(p.day, p.pain) for p in found.trend]
+    line = [(p.day, p.smoothed) for p in found.trend]
     title = f"Pain, last {days} days, with a smoothed line"
     trend = pain_trend_svg(points, title=title, line=line) if points else None
     context = {
